@@ -1,0 +1,38 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { usePathname, useRouter } from "next/navigation";
+
+import { queries } from "@/lib/queries";
+
+/** Switches publisher account, keeping the page (offers or approvals) the user is on. */
+export function PublisherSwitcher({ publisherId }: { publisherId: string }) {
+  const router = useRouter();
+  const pathname = usePathname();
+  const { data, isPending, isError } = useQuery(queries.publishers());
+  const publishers = data?.data ?? [];
+  const known = publishers.some((p) => p.id === publisherId);
+
+  return (
+    <label className="flex items-center gap-2 text-sm text-slate-700">
+      <span>Publisher</span>
+      <select
+        className="rounded-md border border-slate-300 bg-white px-2 py-1.5 text-slate-900"
+        value={publisherId}
+        disabled={isPending || isError}
+        onChange={(event) => {
+          const next = encodeURIComponent(event.target.value);
+          const page = pathname.includes("/approvals") ? "approvals" : "offers";
+          router.push(`/publishers/${next}/${page}`);
+        }}
+      >
+        {!known ? <option value={publisherId}>{publisherId}</option> : null}
+        {publishers.map((p) => (
+          <option key={p.id} value={p.id}>
+            {p.name} ({p.id})
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}

@@ -1,0 +1,35 @@
+import type { Step } from "@/lib/schemas/model";
+
+/**
+ * A step's progress as an accessible progress bar. Step status is authoritative: a complete
+ * step is full even when the upstream reports 0 % (its documented example does).
+ */
+export function StepProgress({ step }: { step: Step }) {
+  const complete = step.status.value === "complete";
+  const value = complete ? 100 : step.progress;
+  const text = complete ? "Complete" : value === null ? "No progress reported" : `${value}%`;
+  const fill =
+    step.status.value === "rejected" || step.status.value === "blocked"
+      ? "bg-red-500"
+      : complete
+        ? "bg-green-600"
+        : "bg-brand-600";
+  return (
+    <div className="flex items-center gap-3">
+      <div
+        role="progressbar"
+        aria-label={`${step.name} progress`}
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={value ?? undefined}
+        aria-valuetext={text}
+        className="h-1.5 w-full max-w-xs overflow-hidden rounded-full bg-slate-200"
+      >
+        <div className={`h-full rounded-full ${fill}`} style={{ width: `${value ?? 0}%` }} />
+      </div>
+      <span className="w-28 shrink-0 text-xs text-slate-600 tabular-nums" aria-hidden="true">
+        {text}
+      </span>
+    </div>
+  );
+}

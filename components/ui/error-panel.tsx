@@ -1,0 +1,23 @@
+import type { ReactNode } from "react";
+
+interface ErrorPanelProps {
+  title: string;
+  message: string;
+  code?: string;
+  action?: ReactNode;
+}
+
+/** A failure that blocks the view: what happened, in words, and what to do. */
+export function ErrorPanel({ title, message, code, action }: ErrorPanelProps) {
+  return (
+    <div role="alert" className="rounded-lg border border-red-300 bg-red-50 p-4 text-red-900">
+      <h2 className="font-semibold">
+        <span aria-hidden="true">⛔ </span>
+        {title}
+      </h2>
+      <p className="mt-1 text-sm">{message}</p>
+      {code ? <p className="mt-1 font-mono text-xs text-red-800">Code: {code}</p> : null}
+      {action ? <div className="mt-3">{action}</div> : null}
+    </div>
+  );
+}

@@ -1,0 +1,54 @@
+"use client";
+
+import { isFatal } from "@/lib/queries";
+
+import { Icon } from "./icon";
+import { RelativeTime } from "./relative-time";
+
+interface FreshnessBarProps {
+  /** When the upstream data on screen was fetched (server's fetchedAt), or null before any data. */
+  fetchedAt: string | null;
+  error: Error | null;
+  isFetching: boolean;
+  /** Whether data is on screen (an error then makes it stale rather than missing). */
+  hasData: boolean;
+  onRefresh: () => void;
+}
+
+/** Honest freshness: how old the data is, why it is stale, and a way to refresh now. */
+export function FreshnessBar({ fetchedAt, error, isFetching, hasData, onRefresh }: FreshnessBarProps) {
+  const stale = Boolean(error) && hasData;
+  return (
+    <div className="flex flex-wrap items-center gap-3 text-sm text-slate-600" data-testid="freshness">
+      <span>
+        {fetchedAt ? (
+          <>
+            Updated <RelativeTime value={fetchedAt} />
+          </>
+        ) : (
+          "Not loaded yet"
+        )}
+      </span>
+      {stale ? (
+        <span
+          role="status"
+          data-testid="stale-badge"
+          className="inline-flex items-center gap-1 rounded-full bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-900 ring-1 ring-amber-400 ring-inset"
+        >
+          <Icon name="warning" className="h-3.5 w-3.5" />
+          Stale: {error?.message}
+          {isFatal(error) ? " Automatic refresh is paused." : null}
+        </span>
+      ) : null}
+      <button
+        type="button"
+        onClick={onRefresh}
+        disabled={isFetching}
+        className="inline-flex items-center gap-1 rounded-md border border-slate-300 bg-white px-2.5 py-1 text-slate-800 hover:bg-slate-50 disabled:opacity-60"
+      >
+        <Icon name={isFetching ? "spinner" : "refresh"} />
+        {isFetching ? "Refreshing…" : "Refresh now"}
+      </button>
+    </div>
+  );
+}

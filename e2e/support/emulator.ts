@@ -1,0 +1,76 @@
+import { request, type APIRequestContext } from "@playwright/test";
+
+import { EMULATOR_URL } from "./ports";
+
+/**
+ * The emulator's control API (test mode only): reset its data, move its clock, inject
+ * faults, override an offer's status document and read request counts. The emulator's
+ * certificate is self-signed; these control calls skip verification, the app does not.
+ */
+export interface FaultSpec {
+  target: string;
+  kind: "latency" | "status" | "malformed" | "reset" | "invalid_client";
+  status?: number;
+  retryAfter?: number;
+  latencyMs?: number;
+  times?: number;
+  publisherId?: string;
+  offerId?: string;
+}
+
+export interface EmulatorStats {
+  tokenRequests: number;
+  tokenRequestsFailed: number;
+  apiRequests: number;
+  byRoute: Record<string, number>;
+  byOffer: Record<string, Record<string, number>>;
+}
+
+export class EmulatorControl {
+  private constructor(private readonly api: APIRequestContext) {}
+
+  static async connect(): Promise<EmulatorControl> {
+    return new EmulatorControl(await request.newContext({ baseURL: EMULATOR_URL, ignoreHTTPSErrors: true }));
+  }
+
+  private async call<T>(method: "GET" | "POST" | "PUT" | "DELETE", path: string, data?: unknown): Promise<T> {
+    const res = await this.api.fetch(path, { method, data });
+    if (!res.ok()) throw new Error(`emulator ${method} ${path} → ${res.status()}: ${await res.text()}`);
+    const text = await res.text();
+    return (text ? JSON.parse(text) : undefined) as T;
+  }
+
+  reset(options: { seed?: number } = {}) {
+    return this.call<unknown>("POST", "/_emulator/reset", options);
+  }
+  advanceClock(ms: number) {
+    return this.call<{ now: string }>("POST", "/_emulator/clock", { advanceMs: ms });
+  }
+  clock() {
+    return this.call<{ now: string }>("GET", "/_emulator/clock");
+  }
+  addFault(fault: FaultSpec) {
+    return this.call<{ id: string }>("POST", "/_emulator/faults", fault);
+  }
+  clearFaults() {
+    return this.call<unknown>("DELETE", "/_emulator/faults");
+  }
+  stats() {
+    return this.call<EmulatorStats>("GET", "/_emulator/stats");
+  }
+  resetStats() {
+    return this.call<unknown>("POST", "/_emulator/stats/reset");
+  }
+  overrideStatus(publisherId: string, offerId: string, override: { body: unknown } | { raw: string }) {
+    return this.call<unknown>("PUT", `/_emulator/publishers/${publisherId}/offers/${offerId}/status-override`, override);
+  }
+  clearStatusOverride(publisherId: string, offerId: string) {
+    return this.call<unknown>("DELETE", `/_emulator/publishers/${publisherId}/offers/${offerId}/status-override`);
+  }
+  appendMessage(publisherId: string, offerId: string, message: { stepId: string; level: string; messageHtml: string }) {
+    return this.call<unknown>("POST", `/_emulator/publishers/${publisherId}/offers/${offerId}/messages`, message);
+  }
+  async dispose(): Promise<void> {
+    await this.api.dispose();
+  }
+}

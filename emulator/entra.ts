@@ -1,0 +1,328 @@
+import { randomUUID } from "node:crypto";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { verifyClientAssertion } from "./client-assertion";
+import { malformedBody } from "./faults";
+import { BodyError, readBody, requestBaseUrl, send, sendJson, sleep, type ParsedUrl } from "./http";
+import type { EmulatorState } from "./state";
+
+/** The Entra ID part: discovery documents and the client-credentials token endpoint. */
+
+const NO_STORE = { "Cache-Control": "no-store, no-cache", Pragma: "no-cache" } as const;
+const JWT_BEARER = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
+const OIDC_SCOPES = new Set(["openid", "profile", "offline_access", "email"]);
+
+function entraTimestamp(date: Date): string {
+  return `${date.toISOString().slice(0, 19).replace("T", " ")}Z`;
+}
+
+function sendEntraError(
+  req: IncomingMessage,
+  res: ServerResponse,
+  status: number,
+  error: string,
+  code: number,
+  text: string,
+  extraHeaders: Record<string, string> = {},
+): void {
+  const traceId = randomUUID();
+  const header = req.headers["client-request-id"];
+  const correlationId = typeof header === "string" && header.length <= 64 ? header : randomUUID();
+  const timestamp = entraTimestamp(new Date());
+  sendJson(
+    res,
+    status,
+    {
+      error,
+      error_description: `AADSTS${code}: ${text}\r\nTrace ID: ${traceId}\r\nCorrelation ID: ${correlationId}\r\nTimestamp: ${timestamp}`,
+      error_codes: [code],
+      timestamp,
+      trace_id: traceId,
+      correlation_id: correlationId,
+      error_uri: `https://login.microsoftonline.com/error?code=${code}`,
+    },
+    { ...NO_STORE, "client-request-id": correlationId, ...extraHeaders },
+  );
+}
+
+function tenantNotFound(req: IncomingMessage, res: ServerResponse, tenant: string): void {
+  sendEntraError(
+    req,
+    res,
+    400,
+    "invalid_request",
+    90002,
+    `Tenant '${tenant}' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud. Check with your subscription administrator, this may happen if there are no active subscriptions for the tenant.`,
+  );
+}
+
+function openIdConfiguration(base: string, tenant: string) {
+  const root = `${base}/${tenant}`;
+  return {
+    token_endpoint: `${root}/oauth2/v2.0/token`,
+    token_endpoint_auth_methods_supported: ["client_secret_post", "private_key_jwt", "client_secret_basic"],
+    jwks_uri: `${root}/discovery/v2.0/keys`,
+    response_modes_supported: ["query", "fragment", "form_post"],
+    subject_types_supported: ["pairwise"],
+    id_token_signing_alg_values_supported: ["RS256"],
+    response_types_supported: ["code", "id_token", "code id_token", "id_token token"],
+    scopes_supported: ["openid", "profile", "email", "offline_access"],
+    issuer: `${root}/v2.0`,
+    request_uri_parameter_supported: false,
+    userinfo_endpoint: `${base}/oidc/userinfo`,
+    authorization_endpoint: `${root}/oauth2/v2.0/authorize`,
+    device_authorization_endpoint: `${root}/oauth2/v2.0/devicecode`,
+    http_logout_supported: true,
+    frontchannel_logout_supported: true,
+    end_session_endpoint: `${root}/oauth2/v2.0/logout`,
+    claims_supported: ["sub", "iss", "aud", "exp", "iat", "auth_time", "nonce", "name", "tid", "oid", "ver"],
+    kerberos_endpoint: `${root}/kerberos`,
+    tenant_region_scope: null,
+    cloud_instance_name: "microsoftonline.com",
+    cloud_graph_host_name: "graph.windows.net",
+    msgraph_host: "graph.microsoft.com",
+    rbac_url: "https://pas.windows.net",
+  };
+}
+
+function instanceDiscovery(base: string, tenant: string) {
+  const host = new URL(base).host;
+  return {
+    tenant_discovery_endpoint: `${base}/${tenant}/v2.0/.well-known/openid-configuration`,
+    "api-version": "1.1",
+    metadata: [{ preferred_network: host, preferred_cache: host, aliases: [host] }],
+  };
+}
+
+/** Handles Entra routes; returns false when the path is not one of them. */
+export async function handleEntra(state: EmulatorState, req: IncomingMessage, res: ServerResponse, url: ParsedUrl) {
+  const s = url.segments;
+  const [tenant = "", a, b, c] = s;
+  const base = requestBaseUrl(req, state.url);
+  const tenantOk = tenant.toLowerCase() === state.credentials.tenantId.toLowerCase();
+  const method = req.method ?? "GET";
+
+  if (s.length === 3 && a === "discovery" && b === "instance" && method === "GET") {
+    const authorize = url.query.get("authorization_endpoint");
+    const fromQuery = authorize === null ? null : (URL.canParse(authorize) ? new URL(authorize).pathname.split("/")[1] : null);
+    sendJson(res, 200, instanceDiscovery(base, fromQuery || state.credentials.tenantId), NO_STORE);
+    return true;
+  }
+  const isConfig =
+    (s.length === 4 && a === "v2.0" && b === ".well-known" && c === "openid-configuration") ||
+    (s.length === 3 && a === ".well-known" && b === "openid-configuration");
+  const isKeys = (s.length === 4 && a === "discovery" && b === "v2.0" && c === "keys") || (s.length === 3 && a === "discovery" && b === "keys");
+  const isToken = (s.length === 4 && a === "oauth2" && b === "v2.0" && c === "token") || (s.length === 3 && a === "oauth2" && b === "token");
+  if (!isConfig && !isKeys && !isToken) return false;
+
+  if (isToken) {
+    if (method !== "POST") {
+      sendEntraError(req, res, 405, "invalid_request", 900561, "The endpoint only accepts POST requests.", { Allow: "POST" });
+      return true;
+    }
+    await handleToken(state, req, res, tenantOk ? state.credentials.tenantId : null, tenant, base, s.length === 3);
+    return true;
+  }
+  if (method !== "GET") return false;
+  if (!tenantOk) {
+    tenantNotFound(req, res, tenant);
+    return true;
+  }
+  sendJson(res, 200, isConfig ? openIdConfiguration(base, state.credentials.tenantId) : { keys: [] }, NO_STORE);
+  return true;
+}
+
+interface TokenFailure {
+  readonly status: number;
+  readonly error: string;
+  readonly code: number;
+  readonly text: string;
+}
+
+async function handleToken(
+  state: EmulatorState,
+  req: IncomingMessage,
+  res: ServerResponse,
+  tenantId: string | null,
+  rawTenant: string,
+  base: string,
+  v1: boolean,
+): Promise<void> {
+  let ok = false;
+  try {
+    const fault = state.faults.take({ target: "token", kind: null });
+    if (fault.latencyMs > 0) await sleep(fault.latencyMs);
+    const terminal = fault.terminal;
+    if (terminal !== null) {
+      if (terminal.kind === "reset") {
+        req.socket.destroy();
+      } else if (terminal.kind === "malformed") {
+        ok = true;
+        send(res, 200, malformedBody("token"), NO_STORE);
+      } else if (terminal.kind === "invalid_client") {
+        sendEntraError(req, res, 401, "invalid_client", 7000215, invalidSecretText(state.credentials.clientId));
+      } else {
+        const status = terminal.status ?? 500;
+        const transient = status >= 500 || status === 429;
+        const retry: Record<string, string> = terminal.retryAfter === undefined ? {} : { "Retry-After": String(terminal.retryAfter) };
+        sendEntraError(
+          req,
+          res,
+          status,
+          transient ? "temporarily_unavailable" : "invalid_request",
+          transient ? 90033 : 90014,
+          transient ? "A transient error has occurred. Please try again." : "Injected fault.",
+          retry,
+        );
+      }
+      return;
+    }
+    if (tenantId === null) {
+      tenantNotFound(req, res, rawTenant);
+      return;
+    }
+    const form = new URLSearchParams(await readBody(req, 64 * 1024));
+    const failure = authenticate(state, req, form, base, tenantId, v1);
+    if (failure !== null) {
+      sendEntraError(req, res, failure.status, failure.error, failure.code, failure.text);
+      return;
+    }
+    const lifetime = state.tokenLifetimeSeconds;
+    const accessToken = state.tokens.issue(lifetime);
+    const requestId = req.headers["client-request-id"];
+    const headers = { ...NO_STORE, ...(typeof requestId === "string" ? { "client-request-id": requestId } : {}) };
+    const nowS = Math.floor(Date.now() / 1000);
+    const body = v1
+      ? {
+          token_type: "Bearer",
+          expires_in: String(lifetime),
+          ext_expires_in: String(lifetime),
+          expires_on: String(nowS + lifetime),
+          not_before: String(nowS),
+          resource: "https://cloudpartner.azure.com",
+          access_token: accessToken,
+        }
+      : { token_type: "Bearer", expires_in: lifetime, ext_expires_in: lifetime, access_token: accessToken };
+    ok = true;
+    sendJson(res, 200, body, headers);
+  } catch (error) {
+    if (error instanceof BodyError) sendEntraError(req, res, error.status, "invalid_request", 90014, error.message);
+    else throw error;
+  } finally {
+    state.stats.recordToken(ok);
+  }
+}
+
+function invalidSecretText(clientId: string): string {
+  return `Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID, for a secret added to app '${clientId}'.`;
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text.replaceAll("+", " "));
+  } catch {
+    return text;
+  }
+}
+
+function missing(name: string): TokenFailure {
+  return {
+    status: 400,
+    error: "invalid_request",
+    code: 900144,
+    text: `The request body must contain the following parameter: '${name}'.`,
+  };
+}
+
+/** Validates grant, client credentials and scope; null when the request may get a token. */
+function authenticate(
+  state: EmulatorState,
+  req: IncomingMessage,
+  form: URLSearchParams,
+  base: string,
+  tenantId: string,
+  v1: boolean,
+): TokenFailure | null {
+  const creds = state.credentials;
+  const grant = form.get("grant_type");
+  if (grant === null || grant === "") return missing("grant_type");
+  if (grant !== "client_credentials") {
+    return { status: 400, error: "unsupported_grant_type", code: 70003, text: `The app requested an unsupported grant type '${grant}'.` };
+  }
+  let clientId = form.get("client_id");
+  let secret = form.get("client_secret");
+  const basic = req.headers.authorization;
+  if (basic?.toLowerCase().startsWith("basic ")) {
+    const decoded = Buffer.from(basic.slice(6).trim(), "base64").toString("utf8");
+    const colon = decoded.indexOf(":");
+    if (colon > 0) {
+      clientId ??= safeDecode(decoded.slice(0, colon));
+      secret ??= safeDecode(decoded.slice(colon + 1));
+    }
+  }
+  if (clientId === null || clientId === "") return missing("client_id");
+  const isSecretClient = clientId.toLowerCase() === creds.clientId.toLowerCase();
+  const isCertClient = clientId.toLowerCase() === creds.certificateClientId.toLowerCase();
+  if (!isSecretClient && !isCertClient) {
+    return {
+      status: 401,
+      error: "invalid_client",
+      code: 700016,
+      text: `Application with identifier '${clientId}' was not found in the directory '${tenantId}'. This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant. You may have sent your authentication request to the wrong tenant.`,
+    };
+  }
+  const assertion = form.get("client_assertion");
+  if (assertion !== null) {
+    if (form.get("client_assertion_type") !== JWT_BEARER) {
+      return { status: 400, error: "invalid_request", code: 700023, text: "Invalid client_assertion_type. Expected 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer'." };
+    }
+    if (!isCertClient) {
+      return { status: 401, error: "invalid_client", code: 700027, text: "The certificate with identifier used to sign the client assertion is not registered on application." };
+    }
+    const check = verifyClientAssertion(assertion, {
+      clientId: creds.certificateClientId,
+      publicKey: state.certs.clientPublicKey,
+      thumbprintSha256: state.certs.clientThumbprintSha256,
+      audiences: [
+        `${base}/${tenantId}/oauth2/v2.0/token`,
+        `${state.url}/${tenantId}/oauth2/v2.0/token`,
+        `${base}/${tenantId}/oauth2/token`,
+        `${base}/${tenantId}/v2.0`,
+        `${state.url}/${tenantId}/v2.0`,
+      ],
+      nowSeconds: Math.floor(Date.now() / 1000),
+    });
+    if (!check.ok) return { status: 401, error: "invalid_client", code: check.code, text: check.text };
+  } else if (secret !== null && secret !== "") {
+    if (!isSecretClient || secret !== creds.clientSecret) {
+      return { status: 401, error: "invalid_client", code: 7000215, text: invalidSecretText(clientId) };
+    }
+  } else {
+    return { status: 401, error: "invalid_client", code: 7000218, text: "The request body must contain the following parameter: 'client_assertion' or 'client_secret'." };
+  }
+  return v1 ? checkResource(form, tenantId) : checkScope(form, creds.scope);
+}
+
+function checkScope(form: URLSearchParams, expected: string): TokenFailure | null {
+  const scope = form.get("scope");
+  if (scope === null || scope.trim() === "") return missing("scope");
+  const requested = scope.split(/\s+/).filter((s) => s !== "" && !OIDC_SCOPES.has(s));
+  if (requested.length === 1 && requested[0] === expected) return null;
+  return {
+    status: 400,
+    error: "invalid_scope",
+    code: 70011,
+    text: `The provided request must include a 'scope' input parameter. The provided value for the input parameter 'scope' is not valid. The scope ${scope} is not valid.`,
+  };
+}
+
+function checkResource(form: URLSearchParams, tenantId: string): TokenFailure | null {
+  const resource = form.get("resource");
+  if (resource === null || resource === "") return missing("resource");
+  if (resource.replace(/\/+$/, "") === "https://cloudpartner.azure.com") return null;
+  return {
+    status: 400,
+    error: "invalid_resource",
+    code: 500011,
+    text: `The resource principal named ${resource} was not found in the tenant named ${tenantId}. This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant. You might have sent your authentication request to the wrong tenant.`,
+  };
+}

@@ -1,0 +1,10 @@
+/**
+ * Runs once when the server starts: a missing or malformed variable stops start-up with one
+ * line naming it, instead of failing on the first request.
+ */
+export async function register(): Promise<void> {
+  if (process.env.NEXT_RUNTIME === "nodejs") {
+    const { checkConfigurationOrExit } = await import("./lib/startup-check");
+    checkConfigurationOrExit();
+  }
+}

@@ -1,0 +1,56 @@
+import { describe, expect, it } from "vitest";
+
+import { ConfigError, parseEnv } from "./env";
+
+const valid = {
+  AZURE_TENANT_ID: "72f988bf-86f1-41af-91ab-2d7cd011db47",
+  AZURE_CLIENT_ID: "11111111-2222-4333-8444-555555555555",
+  AZURE_CLIENT_SECRET: "s3cret",
+};
+
+function errorOf(env: Record<string, string | undefined>): string {
+  try {
+    parseEnv(env);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return (error as Error).message;
+  }
+  throw new Error("expected a ConfigError");
+}
+
+describe("configuration", () => {
+  it("applies the documented defaults", () => {
+    const env = parseEnv(valid);
+    expect(env.AZURE_AUTHORITY_HOST).toBe("https://login.microsoftonline.com");
+    expect(env.CPP_API_BASE_URL).toBe("https://cloudpartner.azure.com");
+    expect(env.CPP_API_VERSION).toBe("2017-10-31");
+    expect(env.CPP_SCOPE).toBe("https://cloudpartner.azure.com/.default");
+  });
+
+  it("names the missing variable in one line", () => {
+    const message = errorOf({ ...valid, AZURE_TENANT_ID: undefined });
+    expect(message).toContain("AZURE_TENANT_ID");
+    expect(message.split("\n")).toHaveLength(1);
+    expect(errorOf({ ...valid, AZURE_CLIENT_ID: "" })).toContain("AZURE_CLIENT_ID");
+    expect(errorOf({ ...valid, AZURE_CLIENT_SECRET: " " })).toContain("AZURE_CLIENT_SECRET");
+  });
+
+  it("names a malformed variable", () => {
+    expect(errorOf({ ...valid, AZURE_CLIENT_ID: "not-a-guid" })).toContain("AZURE_CLIENT_ID");
+    expect(errorOf({ ...valid, CPP_API_BASE_URL: "http://cloudpartner.azure.com" })).toContain("CPP_API_BASE_URL");
+    expect(errorOf({ ...valid, AZURE_AUTHORITY_HOST: "not a url" })).toContain("AZURE_AUTHORITY_HOST");
+    expect(errorOf({ ...valid, CACHE_TTL_STATUS_MS: "soon" })).toContain("CACHE_TTL_STATUS_MS");
+    expect(errorOf({ ...valid, CACHE_COALESCE: "maybe" })).toContain("CACHE_COALESCE");
+  });
+
+  it("accepts a certificate instead of a secret, and sovereign-cloud hosts", () => {
+    const env = parseEnv({
+      ...valid,
+      AZURE_CLIENT_SECRET: undefined,
+      AZURE_CLIENT_CERTIFICATE_PATH: "/etc/dashboard/cert.pem",
+      AZURE_AUTHORITY_HOST: "https://login.microsoftonline.us/",
+    });
+    expect(env.AZURE_CLIENT_CERTIFICATE_PATH).toBe("/etc/dashboard/cert.pem");
+    expect(env.AZURE_AUTHORITY_HOST).toBe("https://login.microsoftonline.us");
+  });
+});

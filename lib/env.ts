@@ -1,0 +1,130 @@
+/**
+ * The server's configuration, read from the environment once and validated with zod.
+ * Nothing here is ever sent to the browser; the polling intervals, which the browser needs,
+ * are passed down by the root layout as plain numbers.
+ *
+ * Not marked `server-only`: instrumentation.ts validates it at start-up, outside React's
+ * server condition.
+ */
+import { z } from "zod";
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const httpsUrl = (name: string) =>
+  z
+    .string()
+    .trim()
+    .refine((v) => URL.canParse(v), `${name} is not a URL`)
+    .refine((v) => URL.canParse(v) && new URL(v).protocol === "https:", `${name} must be an https:// URL`)
+    .transform((v) => v.replace(/\/+$/, ""));
+
+const int = (name: string, min: number, max: number) =>
+  z.coerce
+    .number({ error: `${name} must be a whole number` })
+    .int(`${name} must be a whole number`)
+    .min(min, `${name} must be at least ${min}`)
+    .max(max, `${name} must be at most ${max}`);
+
+const bool = (name: string) =>
+  z
+    .enum(["true", "false", "1", "0", "on", "off"], { error: `${name} must be true or false` })
+    .transform((v) => v === "true" || v === "1" || v === "on");
+
+const envSchema = z
+  .object({
+    AZURE_TENANT_ID: z
+      .string({ error: "AZURE_TENANT_ID is not set" })
+      .trim()
+      .regex(
+        /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[a-z0-9][a-z0-9.-]*\.[a-z]{2,})$/i,
+        "AZURE_TENANT_ID must be a directory (tenant) GUID or a verified domain such as contoso.onmicrosoft.com",
+      ),
+    AZURE_CLIENT_ID: z
+      .string({ error: "AZURE_CLIENT_ID is not set" })
+      .trim()
+      .regex(GUID, "AZURE_CLIENT_ID must be the app registration's application (client) GUID"),
+    AZURE_CLIENT_SECRET: z.string().optional(),
+    AZURE_CLIENT_CERTIFICATE_PATH: z.string().trim().optional(),
+    AZURE_AUTHORITY_HOST: httpsUrl("AZURE_AUTHORITY_HOST").default("https://login.microsoftonline.com"),
+    CPP_API_BASE_URL: httpsUrl("CPP_API_BASE_URL").default("https://cloudpartner.azure.com"),
+    CPP_API_VERSION: z
+      .string()
+      .trim()
+      .regex(/^\d{4}-\d{2}-\d{2}(-preview)?$/, "CPP_API_VERSION must look like 2017-10-31")
+      .default("2017-10-31"),
+    CPP_SCOPE: z
+      .string()
+      .trim()
+      .regex(/^\S+\/\.default$/, "CPP_SCOPE must be a resource's /.default scope")
+      .default("https://cloudpartner.azure.com/.default"),
+    CPP_TIMEOUT_MS: int("CPP_TIMEOUT_MS", 100, 120_000).default(10_000),
+    CPP_MAX_RETRIES: int("CPP_MAX_RETRIES", 0, 5).default(2),
+    CPP_MAX_RETRY_DELAY_MS: int("CPP_MAX_RETRY_DELAY_MS", 0, 60_000).default(3_000),
+    TOKEN_TIMEOUT_MS: int("TOKEN_TIMEOUT_MS", 100, 120_000).default(10_000),
+    CACHE_TTL_LIST_MS: int("CACHE_TTL_LIST_MS", 0, 3_600_000).default(10_000),
+    CACHE_TTL_STATUS_MS: int("CACHE_TTL_STATUS_MS", 0, 3_600_000).default(5_000),
+    CACHE_COALESCE: bool("CACHE_COALESCE").default(true),
+    STATUS_FETCH_CONCURRENCY: int("STATUS_FETCH_CONCURRENCY", 1, 64).default(8),
+    POLL_ACTIVE_MS: int("POLL_ACTIVE_MS", 250, 3_600_000).default(10_000),
+    POLL_WAITING_MS: int("POLL_WAITING_MS", 250, 3_600_000).default(60_000),
+    POLL_LIST_MS: int("POLL_LIST_MS", 250, 3_600_000).default(30_000),
+    POLL_IDLE_MS: int("POLL_IDLE_MS", 250, 3_600_000).default(300_000),
+    POLL_BURST_MS: int("POLL_BURST_MS", 250, 3_600_000).default(3_000),
+  })
+  .superRefine((env, ctx) => {
+    const secret = env.AZURE_CLIENT_SECRET?.trim();
+    if (!secret && !env.AZURE_CLIENT_CERTIFICATE_PATH) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["AZURE_CLIENT_SECRET"],
+        message: "AZURE_CLIENT_SECRET is not set (or set AZURE_CLIENT_CERTIFICATE_PATH to use a certificate)",
+      });
+    }
+  });
+
+export type ServerEnv = z.infer<typeof envSchema>;
+
+export class ConfigError extends Error {
+  override readonly name = "ConfigError";
+}
+
+/** Parses an environment; throws ConfigError whose message is one line naming the variable. */
+export function parseEnv(source: Record<string, string | undefined>): ServerEnv {
+  // An empty string means "not set": shells and .env files produce them easily.
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v.trim() !== ""));
+  const result = envSchema.safeParse(cleaned);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const name = String(issue?.path[0] ?? "environment");
+  const message = issue?.message ?? "invalid";
+  throw new ConfigError(
+    `Configuration error: ${message.includes(name) ? message : `${name}: ${message}`}. See the configuration table in README.md.`,
+  );
+}
+
+let cached: ServerEnv | undefined;
+
+/** The validated environment of this process (parsed on first use). */
+export function getEnv(): ServerEnv {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+/** The polling intervals the browser uses; not secret, passed down by the root layout. */
+export interface PollingConfig {
+  activeMs: number;
+  waitingMs: number;
+  listMs: number;
+  idleMs: number;
+  burstMs: number;
+}
+
+export function getPollingConfig(env: ServerEnv = getEnv()): PollingConfig {
+  return {
+    activeMs: env.POLL_ACTIVE_MS,
+    waitingMs: env.POLL_WAITING_MS,
+    listMs: env.POLL_LIST_MS,
+    idleMs: env.POLL_IDLE_MS,
+    burstMs: env.POLL_BURST_MS,
+  };
+}

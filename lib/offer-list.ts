@@ -1,0 +1,290 @@
+/**
+ * The list logic behind All offers and Approvals: the view state kept in the query string,
+ * text and facet filters with counts, sorting and paging. Pure functions, so the pages can
+ * memoise each stage and a test can pin every rule down.
+ */
+import { indicatorLabel, offerTypeLabel } from "@/lib/labels";
+import type { OfferSummary } from "@/lib/schemas/model";
+import { INDICATORS, type Indicator } from "@/lib/schemas/vocabulary";
+
+export const SORT_KEYS = ["name", "id", "type", "version", "changed", "status", "waited", "issues"] as const;
+export type SortKey = (typeof SORT_KEYS)[number];
+export type SortDir = "asc" | "desc";
+
+export const PAGE_SIZES = [25, 50, 100, 200] as const;
+export const DEFAULT_PAGE_SIZE = 50;
+
+export interface ListView {
+  /** Free text matched against name, id and offer type. */
+  q: string;
+  /** Indicators to show; empty means all. */
+  status: Indicator[];
+  /** Offer type ids to show (lower case); empty means all. */
+  type: string[];
+  sort: SortKey;
+  dir: SortDir;
+  /** 1-based; clamped to the page count when the list is shown. */
+  page: number;
+  size: number;
+}
+
+/** Per page: which sort keys make sense and where the view starts. */
+export interface ListConfig {
+  sortKeys: readonly SortKey[];
+  defaultSort: SortKey;
+  defaultDir: SortDir;
+}
+
+export const OFFERS_LIST: ListConfig = {
+  sortKeys: ["name", "id", "type", "version", "changed", "status"],
+  defaultSort: "name",
+  defaultDir: "asc",
+};
+
+/** The approver's queue starts with the longest wait. */
+export const APPROVALS_LIST: ListConfig = {
+  sortKeys: ["name", "id", "type", "waited", "issues"],
+  defaultSort: "waited",
+  defaultDir: "desc",
+};
+
+/** The direction a column sorts in when first chosen: newest, longest and most first. */
+export function initialDir(key: SortKey): SortDir {
+  return key === "changed" || key === "waited" || key === "issues" || key === "version" ? "desc" : "asc";
+}
+
+type ParamsLike = Pick<URLSearchParams, "get">;
+
+function list(raw: string | null): string[] {
+  return (raw ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+const INDICATOR_SET: ReadonlySet<string> = new Set(INDICATORS);
+
+/** Reads the view from the query string; anything unreadable falls back to the default. */
+export function parseListView(params: ParamsLike, config: ListConfig): ListView {
+  const sortRaw = params.get("sort");
+  const sort = config.sortKeys.find((k) => k === sortRaw) ?? config.defaultSort;
+  const dirRaw = params.get("dir");
+  const dir: SortDir =
+    dirRaw === "asc" || dirRaw === "desc" ? dirRaw : sort === config.defaultSort ? config.defaultDir : initialDir(sort);
+  const page = Number.parseInt(params.get("page") ?? "", 10);
+  const size = Number.parseInt(params.get("size") ?? "", 10);
+  const status = [...new Set(list(params.get("status")).filter((s): s is Indicator => INDICATOR_SET.has(s)))];
+  const type = [...new Set(list(params.get("type")).map((t) => t.toLowerCase()))];
+  return {
+    q: (params.get("q") ?? "").slice(0, 200),
+    status,
+    type,
+    sort,
+    dir,
+    page: Number.isFinite(page) && page >= 1 ? page : 1,
+    size: (PAGE_SIZES as readonly number[]).includes(size) ? size : DEFAULT_PAGE_SIZE,
+  };
+}
+
+/** The query string for a view, leaving out defaults so shared links stay short. */
+export function serializeListView(view: ListView, config: ListConfig): string {
+  const params = new URLSearchParams();
+  if (view.q.trim()) params.set("q", view.q);
+  if (view.status.length) params.set("status", view.status.join(","));
+  if (view.type.length) params.set("type", view.type.join(","));
+  const defaultDir = view.sort === config.defaultSort ? config.defaultDir : initialDir(view.sort);
+  if (view.sort !== config.defaultSort) params.set("sort", view.sort);
+  if (view.dir !== defaultDir) params.set("dir", view.dir);
+  if (view.page > 1) params.set("page", String(view.page));
+  if (view.size !== DEFAULT_PAGE_SIZE) params.set("size", String(view.size));
+  const text = params.toString();
+  return text ? `?${text}` : "";
+}
+
+/** Clicking a column: the same column flips direction, another starts in its natural one. */
+export function toggleSort(view: ListView, key: SortKey): ListView {
+  const dir = view.sort === key ? (view.dir === "asc" ? "desc" : "asc") : initialDir(key);
+  return { ...view, sort: key, dir, page: 1 };
+}
+
+const haystacks = new WeakMap<OfferSummary, string>();
+
+function haystack(offer: OfferSummary): string {
+  let text = haystacks.get(offer);
+  if (text === undefined) {
+    text = `${offer.name}\n${offer.id}\n${offerTypeLabel(offer.offerTypeId)}\n${offer.offerTypeId}`.toLowerCase();
+    haystacks.set(offer, text);
+  }
+  return text;
+}
+
+/** Every word of the query must appear in the name, id or type (case-insensitive). */
+export function matchesText(offer: OfferSummary, q: string): boolean {
+  const words = q.toLowerCase().split(/\s+/).filter(Boolean);
+  if (words.length === 0) return true;
+  const text = haystack(offer);
+  return words.every((w) => text.includes(w));
+}
+
+export function filterByText(offers: readonly OfferSummary[], q: string): OfferSummary[] {
+  return q.trim() ? offers.filter((o) => matchesText(o, q)) : [...offers];
+}
+
+/** The facet filters (status and offer type), applied after the text filter. */
+export function filterByFacets(
+  offers: readonly OfferSummary[],
+  facets: Pick<ListView, "status" | "type">,
+): OfferSummary[] {
+  const status = new Set<string>(facets.status);
+  const type = new Set(facets.type);
+  return offers.filter(
+    (o) => (status.size === 0 || status.has(o.indicator)) && (type.size === 0 || type.has(o.offerTypeId.toLowerCase())),
+  );
+}
+
+/** How many offers carry each indicator (every indicator present, zero when none). */
+export function countByIndicator(offers: readonly OfferSummary[]): Record<Indicator, number> {
+  const counts = Object.fromEntries(INDICATORS.map((i) => [i, 0])) as Record<Indicator, number>;
+  for (const o of offers) counts[o.indicator]++;
+  return counts;
+}
+
+/** How many offers of each type (lower-cased id), most common first. */
+export function countByType(offers: readonly OfferSummary[]): { type: string; label: string; count: number }[] {
+  const counts = new Map<string, { label: string; count: number }>();
+  for (const o of offers) {
+    const key = o.offerTypeId.toLowerCase();
+    const entry = counts.get(key);
+    if (entry) entry.count++;
+    else counts.set(key, { label: offerTypeLabel(o.offerTypeId), count: 1 });
+  }
+  return [...counts.entries()]
+    .map(([type, { label, count }]) => ({ type, label, count }))
+    .sort((a, b) => b.count - a.count || collator.compare(a.label, b.label));
+}
+
+/** Needs a person first, then moving, then settled: the order a publisher scans for. */
+export const STATUS_ORDER: readonly Indicator[] = [
+  "awaitingSignoff",
+  "failed",
+  "publishing",
+  "unknown",
+  "canceled",
+  "draft",
+  "live",
+  "delisted",
+];
+const statusRank = new Map(STATUS_ORDER.map((s, i) => [s, i]));
+
+const collator = new Intl.Collator("en", { numeric: true, sensitivity: "base" });
+
+function time(value: string | null): number | null {
+  if (value === null) return null;
+  const t = Date.parse(value);
+  return Number.isNaN(t) ? null : t;
+}
+
+/** When the sign-off wait began: the step's own time, else the offer's last change. */
+export function waitStart(offer: OfferSummary): number | null {
+  return time(offer.waitingSince) ?? time(offer.changedTime);
+}
+
+type Key = number | string | null;
+
+/** The value to sort on; for `waited` a larger value is a longer wait. */
+function sortValue(offer: OfferSummary, key: SortKey): Key {
+  switch (key) {
+    case "name":
+      return offer.name;
+    case "id":
+      return offer.id;
+    case "type":
+      return offerTypeLabel(offer.offerTypeId);
+    case "version":
+      return offer.version;
+    case "changed":
+      return time(offer.changedTime);
+    case "status":
+      return statusRank.get(offer.indicator) ?? STATUS_ORDER.length;
+    case "waited": {
+      const start = waitStart(offer);
+      return start === null ? null : -start;
+    }
+    case "issues":
+      return offer.errorCount * 1_000_000 + offer.warningCount;
+  }
+}
+
+function compareKeys(a: Key, b: Key): number {
+  if (typeof a === "string" && typeof b === "string") return collator.compare(a, b);
+  if (typeof a === "number" && typeof b === "number") return a - b;
+  return 0;
+}
+
+/**
+ * A stable sort on one column; missing values go last in both directions, and ties fall
+ * back to name then id so the order never jumps between polls.
+ */
+export function sortOffers(offers: readonly OfferSummary[], key: SortKey, dir: SortDir): OfferSummary[] {
+  const sign = dir === "asc" ? 1 : -1;
+  const keyed = offers.map((offer) => ({ offer, value: sortValue(offer, key) }));
+  keyed.sort((a, b) => {
+    if (a.value === null || b.value === null) {
+      if (a.value !== b.value) return a.value === null ? 1 : -1;
+    } else {
+      const c = compareKeys(a.value, b.value);
+      if (c !== 0) return sign * c;
+    }
+    return collator.compare(a.offer.name, b.offer.name) || collator.compare(a.offer.id, b.offer.id);
+  });
+  return keyed.map((k) => k.offer);
+}
+
+export interface Page<T> {
+  items: T[];
+  /** The page shown, clamped to 1..pageCount. */
+  page: number;
+  pageCount: number;
+  total: number;
+  /** 1-based positions of the first and last item shown; 0 and 0 when empty. */
+  from: number;
+  to: number;
+}
+
+export function paginate<T>(items: readonly T[], page: number, size: number): Page<T> {
+  const total = items.length;
+  const pageCount = Math.max(1, Math.ceil(total / size));
+  const current = Math.min(Math.max(1, Math.floor(page)), pageCount);
+  const start = (current - 1) * size;
+  const slice = items.slice(start, start + size);
+  return {
+    items: slice,
+    page: current,
+    pageCount,
+    total,
+    from: slice.length ? start + 1 : 0,
+    to: start + slice.length,
+  };
+}
+
+/**
+ * Page numbers to offer, with `null` for a gap: always the first and last, and the
+ * neighbours of the current page ("1 … 4 5 6 … 63").
+ */
+export function pageWindow(page: number, pageCount: number, radius = 1): (number | null)[] {
+  const pages: (number | null)[] = [];
+  for (let p = 1; p <= pageCount; p++) {
+    const near = Math.abs(p - page) <= radius;
+    const edge = p === 1 || p === pageCount;
+    // A gap of one page is shown as that page rather than as an ellipsis.
+    const bridges = Math.abs(p - page) === radius + 1 && (p === 2 || p === pageCount - 1);
+    if (near || edge || bridges) pages.push(p);
+    else if (pages[pages.length - 1] !== null) pages.push(null);
+  }
+  return pages;
+}
+
+/** Text for the status filter: the indicator's words (unknown offers count together). */
+export function indicatorFilterLabel(indicator: Indicator): string {
+  return indicator === "unknown" ? "Unknown status" : indicatorLabel(indicator, "");
+}

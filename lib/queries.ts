@@ -1,0 +1,133 @@
+import { queryOptions, type Query } from "@tanstack/react-query";
+
+import { ApiError, fetchJson } from "@/lib/api-client";
+import type { PollingConfig } from "@/lib/env";
+import type {
+  ApiResponse,
+  OfferDetail,
+  OfferStatus,
+  OfferSummary,
+  OperationAccepted,
+  Publisher,
+} from "@/lib/schemas/model";
+import { TERMINAL_INDICATORS } from "@/lib/schemas/vocabulary";
+
+/**
+ * Query keys and options in one place. Polling follows the data: fast while a step runs,
+ * slow while a person must act, none once terminal; backs off on 429/5xx and stops on
+ * 401/403 (a tight loop there helps nobody). Hidden tabs never poll (the provider's default).
+ */
+
+const enc = encodeURIComponent;
+const MAX_BACKOFF_MS = 10 * 60_000;
+
+export const queryKeys = {
+  publishers: () => ["publishers"] as const,
+  offers: (publisherId: string) => ["publishers", publisherId, "offers"] as const,
+  offer: (publisherId: string, offerId: string) => ["publishers", publisherId, "offers", offerId] as const,
+  offerStatus: (publisherId: string, offerId: string) =>
+    ["publishers", publisherId, "offers", offerId, "status"] as const,
+};
+
+/** Retries in the query itself stay small: the next poll is the real retry. */
+export function shouldRetry(failureCount: number, error: unknown): boolean {
+  if (error instanceof ApiError)
+    return failureCount < 1 && (error.status === 0 || error.status >= 500) && error.status !== 503;
+  return failureCount < 1;
+}
+
+/** After Go live / Cancel: poll fast for a while so the change shows up promptly. */
+const bursts = new Map<string, number>();
+const BURST_DURATION_MS = 2 * 60_000;
+
+export function startBurst(queryKey: readonly unknown[]): void {
+  bursts.set(JSON.stringify(queryKey), Date.now() + BURST_DURATION_MS);
+}
+
+function inBurst(queryKey: readonly unknown[]): boolean {
+  const until = bursts.get(JSON.stringify(queryKey));
+  return until !== undefined && until > Date.now();
+}
+
+/** Whether polling has stopped for good on this error (the user must fix something). */
+export function isFatal(error: unknown): boolean {
+  return error instanceof ApiError && (error.status === 401 || error.status === 403);
+}
+
+type AnyQuery = Query<ApiResponse<unknown>, Error, ApiResponse<unknown>, readonly unknown[]>;
+
+/** The interval after an error: exponential from the base, at least the server's Retry-After. */
+function errorInterval(query: AnyQuery, base: number): number | false {
+  const error = query.state.error;
+  if (isFatal(error)) return false;
+  const failures = Math.max(1, query.state.fetchFailureCount);
+  const backoff = Math.min(MAX_BACKOFF_MS, base * 2 ** (failures - 1));
+  const retryAfterMs = error instanceof ApiError && error.retryAfterSeconds ? error.retryAfterSeconds * 1000 : 0;
+  return Math.max(backoff, retryAfterMs);
+}
+
+export function statusInterval(polling: PollingConfig) {
+  return (
+    query: Query<ApiResponse<OfferStatus>, Error, ApiResponse<OfferStatus>, readonly unknown[]>,
+  ): number | false => {
+    if (query.state.status === "error") return errorInterval(query as unknown as AnyQuery, polling.activeMs);
+    if (inBurst(query.queryKey)) return polling.burstMs;
+    const status = query.state.data?.data;
+    if (!status) return polling.activeMs;
+    if (status.indicator === "awaitingSignoff") return polling.waitingMs;
+    if (TERMINAL_INDICATORS.has(status.indicator)) return false;
+    return polling.activeMs;
+  };
+}
+
+export function listInterval(polling: PollingConfig) {
+  return (
+    query: Query<ApiResponse<OfferSummary[]>, Error, ApiResponse<OfferSummary[]>, readonly unknown[]>,
+  ): number | false => {
+    if (query.state.status === "error") return errorInterval(query as unknown as AnyQuery, polling.listMs);
+    if (inBurst(query.queryKey)) return polling.burstMs;
+    const offers = query.state.data?.data;
+    if (!offers) return polling.listMs;
+    const moving = offers.some((o) => o.indicator === "publishing");
+    const waiting = offers.some((o) => o.indicator === "awaitingSignoff");
+    return moving ? polling.listMs : waiting ? Math.max(polling.listMs, polling.waitingMs) : polling.idleMs;
+  };
+}
+
+export const queries = {
+  publishers: () =>
+    queryOptions({
+      queryKey: queryKeys.publishers(),
+      queryFn: ({ signal }) => fetchJson<Publisher[]>("/api/publishers", { signal }),
+      staleTime: 5 * 60_000,
+    }),
+  offers: (publisherId: string, polling: PollingConfig) =>
+    queryOptions({
+      queryKey: queryKeys.offers(publisherId),
+      queryFn: ({ signal }) => fetchJson<OfferSummary[]>(`/api/publishers/${enc(publisherId)}/offers`, { signal }),
+      refetchInterval: listInterval(polling),
+    }),
+  offer: (publisherId: string, offerId: string) =>
+    queryOptions({
+      queryKey: queryKeys.offer(publisherId, offerId),
+      queryFn: ({ signal }) =>
+        fetchJson<OfferDetail>(`/api/publishers/${enc(publisherId)}/offers/${enc(offerId)}`, { signal }),
+      staleTime: 60_000,
+    }),
+  offerStatus: (publisherId: string, offerId: string, polling: PollingConfig) =>
+    queryOptions({
+      queryKey: queryKeys.offerStatus(publisherId, offerId),
+      queryFn: ({ signal }) =>
+        fetchJson<OfferStatus>(`/api/publishers/${enc(publisherId)}/offers/${enc(offerId)}/status`, { signal }),
+      refetchInterval: statusInterval(polling),
+    }),
+};
+
+export type OfferAction = "golive" | "cancel";
+
+/** Go live / Cancel publish; the caller starts a polling burst on success. */
+export function postOfferAction(publisherId: string, offerId: string, action: OfferAction) {
+  return fetchJson<OperationAccepted>(`/api/publishers/${enc(publisherId)}/offers/${enc(offerId)}/${action}`, {
+    method: "POST",
+  });
+}

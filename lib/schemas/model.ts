@@ -1,0 +1,111 @@
+/**
+ * The app's own model: what our API returns and the browser renders. The server builds it
+ * from the upstream's wire format (lib/server/cpp); the browser only reads it.
+ */
+import type { Indicator, MessageLevelValue, OfferStatusValue, Parsed, StepStatusValue } from "./vocabulary";
+
+export interface Publisher {
+  id: string;
+  name: string;
+}
+
+export interface Message {
+  /** Sanitized HTML (allow-listed tags, safe links); safe to render as HTML. */
+  html: string;
+  /** The same message as plain text, for counts, titles and announcements. */
+  text: string;
+  level: Parsed<MessageLevelValue>;
+  timestamp: string | null;
+}
+
+export interface Step {
+  id: string;
+  name: string;
+  description: string;
+  status: Parsed<StepStatusValue>;
+  /** 0–100, or null when the upstream gave none. Step status, not this, says whether it is done. */
+  progress: number | null;
+  estimatedTimeFrame: string | null;
+  messages: Message[];
+  /** Earliest message timestamp on the step: the best evidence of when it started. */
+  startedAt: string | null;
+}
+
+export interface Link {
+  text: string;
+  url: string;
+}
+
+export interface OfferStatus {
+  publisherId: string;
+  offerId: string;
+  status: Parsed<OfferStatusValue>;
+  indicator: Indicator;
+  messages: Message[];
+  steps: Step[];
+  currentStepId: string | null;
+  /** When the sign-off wait began, if the offer awaits sign-off. */
+  waitingSince: string | null;
+  warningCount: number;
+  errorCount: number;
+  previewLinks: Link[];
+  liveLinks: Link[];
+}
+
+export interface CurrentStep {
+  id: string;
+  name: string;
+  status: Parsed<StepStatusValue>;
+  progress: number | null;
+}
+
+export interface OfferSummary {
+  id: string;
+  publisherId: string;
+  name: string;
+  offerTypeId: string;
+  version: number | null;
+  changedTime: string | null;
+  status: Parsed<OfferStatusValue>;
+  indicator: Indicator;
+  /** For offers in flight: the step they are at (from their status document). */
+  currentStep: CurrentStep | null;
+  waitingSince: string | null;
+  warningCount: number;
+  errorCount: number;
+  /** Set when the offer is in flight but its status could not be fetched this time. */
+  statusError: string | null;
+}
+
+export interface Plan {
+  id: string;
+  title: string | null;
+}
+
+export interface OfferDetail {
+  id: string;
+  publisherId: string;
+  name: string;
+  offerTypeId: string;
+  version: number | null;
+  changedTime: string | null;
+  status: Parsed<OfferStatusValue>;
+  title: string | null;
+  summary: string | null;
+  plans: Plan[];
+}
+
+export interface OperationAccepted {
+  action: "golive" | "cancel";
+  /** The upstream's HTTP status: 202 accepted, 200 done synchronously. */
+  upstreamStatus: number;
+  /** Absolute path of the operation to track, relative to the upstream; null if none given. */
+  operationPath: string | null;
+  operationId: string | null;
+}
+
+/** Every successful response of our API. `fetchedAt` says when the upstream data was fetched. */
+export interface ApiResponse<T> {
+  data: T;
+  fetchedAt: string;
+}

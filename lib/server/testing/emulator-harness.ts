@@ -1,0 +1,55 @@
+/**
+ * Test-only: starts the emulator in test mode and builds the dashboard's configuration for
+ * it, as the launcher does. Requests go over real HTTPS, trusted through NODE_EXTRA_CA_CERTS
+ * (set by vitest.global-setup.ts), with the real MSAL library.
+ */
+import path from "node:path";
+
+import { parseEnv, type ServerEnv } from "@/lib/env";
+import { startEmulator, type RunningEmulator } from "@/emulator/server";
+
+export interface Harness {
+  emulator: RunningEmulator;
+  vars: Record<string, string>;
+  env(overrides?: Record<string, string>): ServerEnv;
+  control<T = unknown>(method: string, route: string, body?: unknown): Promise<T>;
+  stats(): Promise<{ tokenRequests: number; apiRequests: number; byRoute: Record<string, number> }>;
+  close(): Promise<void>;
+}
+
+export async function startHarness(): Promise<Harness> {
+  const emulator = await startEmulator({
+    testMode: true,
+    port: 0,
+    certDir: path.resolve(import.meta.dirname, "../../../.emulator"),
+  });
+  const vars: Record<string, string> = {
+    AZURE_TENANT_ID: emulator.credentials.tenantId,
+    AZURE_CLIENT_ID: emulator.credentials.clientId,
+    AZURE_CLIENT_SECRET: emulator.credentials.clientSecret,
+    AZURE_AUTHORITY_HOST: emulator.url,
+    CPP_API_BASE_URL: emulator.url,
+    CPP_MAX_RETRIES: "2",
+    CPP_MAX_RETRY_DELAY_MS: "1500",
+    CPP_TIMEOUT_MS: "2000",
+    TOKEN_TIMEOUT_MS: "2000",
+  };
+  async function control<T>(method: string, route: string, body?: unknown): Promise<T> {
+    const res = await fetch(`${emulator.url}${route}`, {
+      method,
+      headers: body === undefined ? {} : { "Content-Type": "application/json" },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    if (!res.ok) throw new Error(`control ${method} ${route}: ${res.status} ${await res.text()}`);
+    const text = await res.text();
+    return (text ? JSON.parse(text) : undefined) as T;
+  }
+  return {
+    emulator,
+    vars,
+    env: (overrides = {}) => parseEnv({ ...vars, ...overrides }),
+    control,
+    stats: () => control("GET", "/_emulator/stats"),
+    close: () => emulator.close(),
+  };
+}

@@ -1,0 +1,63 @@
+import { existsSync } from "node:fs";
+
+import { defineConfig, devices } from "@playwright/test";
+
+import { APP_URL, EMULATOR_PORT, APP_PORT } from "./e2e/support/ports";
+
+/**
+ * End-to-end tests drive a real Chromium against the built app and the emulator (real
+ * HTTPS, real MSAL). The launcher starts both; the emulator runs in test mode so specs can
+ * move its clock and inject faults through its control API.
+ */
+
+// Playwright cannot download its own browser here: use Debian's Chromium when present.
+const SYSTEM_CHROMIUM = "/usr/bin/chromium";
+const executablePath = process.env.CHROMIUM_PATH ?? (existsSync(SYSTEM_CHROMIUM) ? SYSTEM_CHROMIUM : undefined);
+
+export default defineConfig({
+  testDir: "./e2e",
+  // Specs share one emulator (its clock and faults): run them one at a time.
+  fullyParallel: false,
+  workers: 1,
+  forbidOnly: Boolean(process.env.CI),
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
+  reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
+  use: {
+    baseURL: APP_URL,
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    launchOptions: {
+      ...(executablePath ? { executablePath } : {}),
+      args: ["--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+    },
+  },
+  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 800 } } }],
+  webServer: {
+    command: "node --import tsx scripts/start.ts --test",
+    url: `${APP_URL}/api/health`,
+    reuseExistingServer: !process.env.CI,
+    timeout: 240_000,
+    stdout: "pipe",
+    stderr: "pipe",
+    env: {
+      PORT: String(APP_PORT),
+      EMULATOR_PORT: String(EMULATOR_PORT),
+      // Never inherit a real tenant: the e2e suite runs against the emulator only.
+      AZURE_TENANT_ID: "",
+      AZURE_CLIENT_ID: "",
+      AZURE_CLIENT_SECRET: "",
+      AZURE_CLIENT_CERTIFICATE_PATH: "",
+      POLL_ACTIVE_MS: "1000",
+      POLL_WAITING_MS: "2000",
+      POLL_LIST_MS: "1000",
+      POLL_IDLE_MS: "2000",
+      POLL_BURST_MS: "500",
+      CACHE_TTL_LIST_MS: "300",
+      CACHE_TTL_STATUS_MS: "300",
+      CPP_MAX_RETRIES: "1",
+      CPP_MAX_RETRY_DELAY_MS: "200",
+    },
+  },
+});

@@ -1,0 +1,7 @@
+/** @type {import("prettier").Config} */
+const config = {
+  printWidth: 120,
+  plugins: ["prettier-plugin-tailwindcss"],
+};
+
+export default config;

@@ -1,0 +1,131 @@
+/**
+ * `npm start`: the zero-configuration demo, or the dashboard alone against a real upstream.
+ *
+ * - No AZURE_* variables: starts the built-in emulator (Entra ID + Cloud Partner Portal over
+ *   HTTPS on loopback) and the dashboard wired to it exactly as to the real cloud: base URLs,
+ *   tenant, client id, secret, and the emulator's certificate through NODE_EXTRA_CA_CERTS.
+ * - AZURE_TENANT_ID / AZURE_CLIENT_ID and a secret or certificate set: starts the dashboard
+ *   alone against CPP_API_BASE_URL (the dashboard validates the rest at start-up).
+ *
+ * Builds the app first when no build exists. Ctrl-C stops everything it started.
+ * Flags: --dev (next dev instead of a production build), --test (emulator in test mode,
+ * with its control API, for the e2e suite and benchmarks).
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+import { startEmulator, type RunningEmulator } from "../emulator/server";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
+const args = new Set(process.argv.slice(2));
+const dev = args.has("--dev");
+const testMode = args.has("--test") || process.env.EMULATOR_TEST_MODE === "1";
+const port = Number(process.env.PORT ?? 3000);
+const hostname = process.env.HOSTNAME_BIND ?? "127.0.0.1";
+
+const configured = ["AZURE_TENANT_ID", "AZURE_CLIENT_ID", "AZURE_CLIENT_SECRET", "AZURE_CLIENT_CERTIFICATE_PATH"].some(
+  (name) => (process.env[name] ?? "").trim() !== "",
+);
+
+let emulator: RunningEmulator | undefined;
+let app: ChildProcess | undefined;
+let stopping = false;
+
+function log(line: string): void {
+  process.stdout.write(`[start] ${line}\n`);
+}
+
+function run(command: string[], env: NodeJS.ProcessEnv): ChildProcess {
+  return spawn(process.execPath, command, { cwd: root, env, stdio: "inherit" });
+}
+
+async function build(env: NodeJS.ProcessEnv): Promise<void> {
+  log("No production build found: building the dashboard (this takes a minute the first time)…");
+  const child = run([nextBin, "build"], env);
+  const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
+  if (code !== 0) throw new Error(`next build failed with exit code ${code}`);
+}
+
+async function stop(code: number): Promise<never> {
+  if (!stopping) {
+    stopping = true;
+    if (app && app.exitCode === null) {
+      app.kill("SIGTERM");
+      await new Promise((resolve) => {
+        const timer = setTimeout(() => {
+          app?.kill("SIGKILL");
+          resolve(undefined);
+        }, 5_000);
+        app?.once("exit", () => {
+          clearTimeout(timer);
+          resolve(undefined);
+        });
+      });
+    }
+    await emulator?.close().catch(() => undefined);
+  }
+  process.exit(code);
+}
+
+async function waitForHealth(url: string, timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline && !stopping) {
+    try {
+      const res = await fetch(url);
+      if (res.ok) return true;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  return false;
+}
+
+async function main(): Promise<void> {
+  process.on("SIGINT", () => void stop(0));
+  process.on("SIGTERM", () => void stop(0));
+
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port) };
+  if (configured) {
+    log(`AZURE_* variables found: starting the dashboard against ${process.env.CPP_API_BASE_URL ?? "https://cloudpartner.azure.com"}.`);
+  } else {
+    emulator = await startEmulator({
+      host: "127.0.0.1",
+      port: Number(process.env.EMULATOR_PORT ?? 0),
+      testMode,
+      ...(process.env.EMULATOR_SEED ? { seed: Number(process.env.EMULATOR_SEED) } : {}),
+    });
+    const { credentials } = emulator;
+    Object.assign(env, {
+      AZURE_TENANT_ID: credentials.tenantId,
+      AZURE_CLIENT_ID: credentials.clientId,
+      AZURE_CLIENT_SECRET: credentials.clientSecret,
+      AZURE_AUTHORITY_HOST: emulator.url,
+      CPP_API_BASE_URL: emulator.url,
+      NODE_EXTRA_CA_CERTS: emulator.caFile,
+    });
+    log(`Emulator${testMode ? " (test mode, control API on)" : ""} at ${emulator.url} (no AZURE_* variables set).`);
+  }
+
+  if (!dev && !existsSync(path.join(root, ".next", "BUILD_ID"))) await build(env);
+
+  app = run([nextBin, dev ? "dev" : "start", "--port", String(port), "--hostname", hostname], env);
+  app.on("exit", (code) => {
+    if (!stopping) {
+      log(`The dashboard stopped (exit code ${code}).`);
+      void stop(code ?? 1);
+    }
+  });
+
+  if (await waitForHealth(`http://127.0.0.1:${port}/api/health`, 120_000)) {
+    log(`Dashboard ready: http://localhost:${port}  (Ctrl-C stops everything)`);
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(`[start] ${error instanceof Error ? error.message : String(error)}`);
+  void stop(1);
+});
