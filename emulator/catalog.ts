@@ -20,8 +20,7 @@ export const IOT_EDGE = "microsoft-azure-iotedge";
 const signoff: StepDef = {
   id: SIGNOFF_STEP_ID,
   stepName: "Publisher signoff",
-  description:
-    "Offer is available to preview. Ensure that everything looks good before making your offer live.",
+  description: "Offer is available to preview. Ensure that everything looks good before making your offer live.",
   estimatedTimeFrame: "< 1 hour",
 };
 
@@ -180,20 +179,74 @@ export function stepIndex(offerTypeId: string, stepId: string): number {
 
 /** Words for generated offer names ("Contoso Analytics Gateway"). */
 export const NAME_FIRST = [
-  "Analytics", "Secure", "Cloud", "Data", "Edge", "Identity", "Insight", "Stream", "Vault",
-  "Fleet", "Quantum", "Nimbus", "Harbor", "Beacon", "Atlas", "Pulse", "Vector", "Summit",
-  "Ledger", "Sentinel", "Cobalt", "Orbit", "Relay", "Prism",
+  "Analytics",
+  "Secure",
+  "Cloud",
+  "Data",
+  "Edge",
+  "Identity",
+  "Insight",
+  "Stream",
+  "Vault",
+  "Fleet",
+  "Quantum",
+  "Nimbus",
+  "Harbor",
+  "Beacon",
+  "Atlas",
+  "Pulse",
+  "Vector",
+  "Summit",
+  "Ledger",
+  "Sentinel",
+  "Cobalt",
+  "Orbit",
+  "Relay",
+  "Prism",
 ] as const;
 
 export const NAME_SECOND = [
-  "Gateway", "Firewall", "Connector", "Suite", "Platform", "Hub", "Manager", "Studio",
-  "Monitor", "Backup", "Router", "Workbench", "Pipeline", "Appliance", "Portal", "Engine",
-  "Server", "Toolkit", "Cluster", "Service",
+  "Gateway",
+  "Firewall",
+  "Connector",
+  "Suite",
+  "Platform",
+  "Hub",
+  "Manager",
+  "Studio",
+  "Monitor",
+  "Backup",
+  "Router",
+  "Workbench",
+  "Pipeline",
+  "Appliance",
+  "Portal",
+  "Engine",
+  "Server",
+  "Toolkit",
+  "Cluster",
+  "Service",
 ] as const;
 
 export const REGIONS = [
-  "US", "CA", "GB", "DE", "FR", "NL", "SE", "NO", "JP", "AU", "IN", "BR", "SG", "KR", "TW",
-  "CH", "DZ", "AR",
+  "US",
+  "CA",
+  "GB",
+  "DE",
+  "FR",
+  "NL",
+  "SE",
+  "NO",
+  "JP",
+  "AU",
+  "IN",
+  "BR",
+  "SG",
+  "KR",
+  "TW",
+  "CH",
+  "DZ",
+  "AR",
 ] as const;
 
 export const TYPE_LABELS: Readonly<Record<string, string>> = {

@@ -66,7 +66,7 @@ async function withLock<T>(dir: string, work: () => Promise<T>): Promise<T> {
       break;
     } catch {
       const info = await stat(lock).catch(() => null);
-      if (info !== null && Date.now() - info.mtimeMs > 30_000) await rm(lock, { recursive: true, force: true });
+      if (info !== null && Date.now() - info.mtimeMs > 10_000) await rm(lock, { recursive: true, force: true });
       if (Date.now() > deadline) throw new Error(`Timed out waiting for the certificate lock ${lock}`);
       await sleep(50);
     }
@@ -119,38 +119,52 @@ async function generateClient(): Promise<{ cert: string; key: string }> {
   return { cert: pems.cert, key: pems.private };
 }
 
+interface Files {
+  readonly certFile: string;
+  readonly keyFile: string;
+  readonly clientCertFile: string;
+}
+
+/** The bundle from the files on disk, or null when any part must be (re)generated. */
+async function load(files: Files): Promise<CertificateBundle | null> {
+  const cert = await readIfExists(files.certFile);
+  const key = await readIfExists(files.keyFile);
+  const clientPem = (await readIfExists(files.clientCertFile)) ?? "";
+  const client = usable(clientPem.match(CERT_BLOCK)?.[0] ?? null, clientPem.match(KEY_BLOCK)?.[0] ?? null);
+  if (cert === null || key === null || client === null || usable(cert, key) === null) return null;
+  return {
+    ...files,
+    cert,
+    key,
+    clientPublicKey: client.publicKey,
+    clientThumbprintSha256: client.fingerprint256.replaceAll(":", "").toUpperCase(),
+  };
+}
+
 export async function ensureCertificates(certDir: string): Promise<CertificateBundle> {
   const dir = path.resolve(certDir);
   await mkdir(dir, { recursive: true, mode: 0o700 });
-  const certFile = path.join(dir, "cert.pem");
-  const keyFile = path.join(dir, "key.pem");
-  const clientCertFile = path.join(dir, "client-cert.pem");
+  const files: Files = {
+    certFile: path.join(dir, "cert.pem"),
+    keyFile: path.join(dir, "key.pem"),
+    clientCertFile: path.join(dir, "client-cert.pem"),
+  };
+  // Fast path without the lock: files written atomically and already valid.
+  const existing = await load(files);
+  if (existing !== null) return existing;
   return withLock(dir, async () => {
-    let cert = await readIfExists(certFile);
-    let key = await readIfExists(keyFile);
-    if (usable(cert, key) === null) {
-      ({ cert, key } = await generateServer());
-      await writeAtomic(keyFile, key, 0o600);
-      await writeAtomic(certFile, cert, 0o644);
+    if (usable(await readIfExists(files.certFile), await readIfExists(files.keyFile)) === null) {
+      const { cert, key } = await generateServer();
+      await writeAtomic(files.keyFile, key, 0o600);
+      await writeAtomic(files.certFile, cert, 0o644);
     }
-    const clientPem = (await readIfExists(clientCertFile)) ?? "";
-    let clientCert = clientPem.match(CERT_BLOCK)?.[0] ?? null;
-    let clientKey = clientPem.match(KEY_BLOCK)?.[0] ?? null;
-    let client = usable(clientCert, clientKey);
-    if (client === null) {
-      ({ cert: clientCert, key: clientKey } = await generateClient());
-      await writeAtomic(clientCertFile, `${clientKey.trim()}\n${clientCert.trim()}\n`, 0o600);
-      client = new X509Certificate(clientCert);
+    const clientPem = (await readIfExists(files.clientCertFile)) ?? "";
+    if (usable(clientPem.match(CERT_BLOCK)?.[0] ?? null, clientPem.match(KEY_BLOCK)?.[0] ?? null) === null) {
+      const { cert, key } = await generateClient();
+      await writeAtomic(files.clientCertFile, `${key.trim()}\n${cert.trim()}\n`, 0o600);
     }
-    if (cert === null || key === null) throw new Error("certificate generation failed");
-    return {
-      certFile,
-      keyFile,
-      clientCertFile,
-      cert,
-      key,
-      clientPublicKey: client.publicKey,
-      clientThumbprintSha256: client.fingerprint256.replaceAll(":", "").toUpperCase(),
-    };
+    const bundle = await load(files);
+    if (bundle === null) throw new Error(`could not create a usable certificate in ${dir}`);
+    return bundle;
   });
 }

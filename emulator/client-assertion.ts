@@ -3,8 +3,7 @@ import { constants, verify, type KeyObject } from "node:crypto";
 /** Verification of private_key_jwt client assertions (RFC 7523) signed with RS256 or PS256. */
 
 export type AssertionCheck =
-  | { readonly ok: true }
-  | { readonly ok: false; readonly code: number; readonly text: string };
+  { readonly ok: true } | { readonly ok: false; readonly code: number; readonly text: string };
 
 interface AssertionExpectations {
   readonly clientId: string;
@@ -18,7 +17,9 @@ interface AssertionExpectations {
 function decodeJson(segment: string): Record<string, unknown> | null {
   try {
     const value: unknown = JSON.parse(Buffer.from(segment, "base64url").toString("utf8"));
-    return typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+    return typeof value === "object" && value !== null && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : null;
   } catch {
     return null;
   }

@@ -1,4 +1,15 @@
-import { APP, CONTAINER, CORE_VM, IOT_EDGE, NAME_FIRST, NAME_SECOND, SAAS, SIGNOFF_STEP_ID, stepsFor, VM } from "./catalog";
+import {
+  APP,
+  CONTAINER,
+  CORE_VM,
+  IOT_EDGE,
+  NAME_FIRST,
+  NAME_SECOND,
+  SAAS,
+  SIGNOFF_STEP_ID,
+  stepsFor,
+  VM,
+} from "./catalog";
 import type { BulkOptions, Dataset, Failure, OfferRecord, PublisherRecord } from "./model";
 import {
   addRun,
@@ -7,6 +18,7 @@ import {
   finishedAgo,
   historicDurations,
   HOUR,
+  jitter,
   makeOffer,
   MINUTE,
   mixedDurations,
@@ -160,18 +172,22 @@ function buildFiller(
     case "published":
     case "delisted": {
       const durations = historicDurations(rng, type);
-      addRun(offer, { seed, durations, ...finishedAgo(t0, type, durations, rng.int(1, 60) * DAY, rng.int(1, 48) * HOUR) });
+      addRun(offer, {
+        seed,
+        durations,
+        ...finishedAgo(t0, type, durations, jitter(rng, rng.int(1, 60) * DAY, HOUR), rng.int(1, 48) * HOUR),
+      });
       break;
     }
     case "advancing": {
       const durations = demoDurations(rng, type);
-      addRun(offer, { seed, durations, startMs: t0 - rng.int(0, 60) * SECOND });
+      addRun(offer, { seed, durations, startMs: t0 - rng.int(0, 60 * SECOND) });
       break;
     }
     case "signoff":
     case "signoffWaiting": {
       const durations = mixedDurations(rng, type);
-      addRun(offer, { seed, durations, startMs: startAtSignoff(t0, type, durations, rng.int(10, 72 * 60) * MINUTE) });
+      addRun(offer, { seed, durations, startMs: startAtSignoff(t0, type, durations, rng.int(10 * MINUTE, 72 * HOUR)) });
       break;
     }
     case "failLater": {
@@ -189,7 +205,7 @@ function buildFiller(
     }
     case "canceled": {
       const durations = historicDurations(rng, type);
-      const cancelMs = t0 - rng.int(1, 20) * DAY;
+      const cancelMs = t0 - jitter(rng, rng.int(1, 20) * DAY, HOUR);
       addRun(offer, { seed, durations, startMs: startAtSignoff(cancelMs, type, durations, HOUR), cancelMs });
       break;
     }
@@ -198,7 +214,7 @@ function buildFiller(
       const index = rng.int(0, Math.max(signoff - 1, 0));
       const step = stepsFor(type)[index];
       const afterMs = Math.floor((durations[index] ?? HOUR) * 0.6);
-      const startMs = startAtStep(t0 - rng.int(1, 10) * DAY, type, durations, step?.id ?? "", 0.6);
+      const startMs = startAtStep(t0 - jitter(rng, rng.int(1, 10) * DAY, HOUR), type, durations, step?.id ?? "", 0.6);
       addRun(offer, { seed, durations, startMs, failure: failureAt(type, index, afterMs, GENERIC_FAILURE) });
       break;
     }
@@ -280,7 +296,9 @@ function buildBulkPublisher(seed: number, t0: number, bulk: BulkOptions): Publis
     const type = rng.pick(GENERAL_TYPES);
     const number = String(i + 1).padStart(5, "0");
     const displayText = `${rng.pick(NAME_FIRST)} ${rng.pick(NAME_SECOND)} ${number}`;
-    offers.push(buildFiller(seed, t0, bulk.publisherId, `${bulk.publisherId}-offer-${number}`, displayText, type, kind, rng));
+    offers.push(
+      buildFiller(seed, t0, bulk.publisherId, `${bulk.publisherId}-offer-${number}`, displayText, type, kind, rng),
+    );
   }
   return publisherRecord(
     { id: bulk.publisherId, displayText: "Tailspin Toys (bulk)", sellerId: 424242, granted: true },

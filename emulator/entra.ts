@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { verifyClientAssertion } from "./client-assertion";
+import { authenticate, invalidSecretText } from "./entra-auth";
 import { malformedBody } from "./faults";
 import { BodyError, readBody, requestBaseUrl, send, sendJson, sleep, type ParsedUrl } from "./http";
 import type { EmulatorState } from "./state";
@@ -8,8 +8,6 @@ import type { EmulatorState } from "./state";
 /** The Entra ID part: discovery documents and the client-credentials token endpoint. */
 
 const NO_STORE = { "Cache-Control": "no-store, no-cache", Pragma: "no-cache" } as const;
-const JWT_BEARER = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
-const OIDC_SCOPES = new Set(["openid", "profile", "offline_access", "email"]);
 
 function entraTimestamp(date: Date): string {
   return `${date.toISOString().slice(0, 19).replace("T", " ")}Z`;
@@ -103,20 +101,27 @@ export async function handleEntra(state: EmulatorState, req: IncomingMessage, re
 
   if (s.length === 3 && a === "discovery" && b === "instance" && method === "GET") {
     const authorize = url.query.get("authorization_endpoint");
-    const fromQuery = authorize === null ? null : (URL.canParse(authorize) ? new URL(authorize).pathname.split("/")[1] : null);
+    const fromQuery =
+      authorize === null ? null : URL.canParse(authorize) ? new URL(authorize).pathname.split("/")[1] : null;
     sendJson(res, 200, instanceDiscovery(base, fromQuery || state.credentials.tenantId), NO_STORE);
     return true;
   }
   const isConfig =
     (s.length === 4 && a === "v2.0" && b === ".well-known" && c === "openid-configuration") ||
     (s.length === 3 && a === ".well-known" && b === "openid-configuration");
-  const isKeys = (s.length === 4 && a === "discovery" && b === "v2.0" && c === "keys") || (s.length === 3 && a === "discovery" && b === "keys");
-  const isToken = (s.length === 4 && a === "oauth2" && b === "v2.0" && c === "token") || (s.length === 3 && a === "oauth2" && b === "token");
+  const isKeys =
+    (s.length === 4 && a === "discovery" && b === "v2.0" && c === "keys") ||
+    (s.length === 3 && a === "discovery" && b === "keys");
+  const isToken =
+    (s.length === 4 && a === "oauth2" && b === "v2.0" && c === "token") ||
+    (s.length === 3 && a === "oauth2" && b === "token");
   if (!isConfig && !isKeys && !isToken) return false;
 
   if (isToken) {
     if (method !== "POST") {
-      sendEntraError(req, res, 405, "invalid_request", 900561, "The endpoint only accepts POST requests.", { Allow: "POST" });
+      sendEntraError(req, res, 405, "invalid_request", 900561, "The endpoint only accepts POST requests.", {
+        Allow: "POST",
+      });
       return true;
     }
     await handleToken(state, req, res, tenantOk ? state.credentials.tenantId : null, tenant, base, s.length === 3);
@@ -129,13 +134,6 @@ export async function handleEntra(state: EmulatorState, req: IncomingMessage, re
   }
   sendJson(res, 200, isConfig ? openIdConfiguration(base, state.credentials.tenantId) : { keys: [] }, NO_STORE);
   return true;
-}
-
-interface TokenFailure {
-  readonly status: number;
-  readonly error: string;
-  readonly code: number;
-  readonly text: string;
 }
 
 async function handleToken(
@@ -163,7 +161,8 @@ async function handleToken(
       } else {
         const status = terminal.status ?? 500;
         const transient = status >= 500 || status === 429;
-        const retry: Record<string, string> = terminal.retryAfter === undefined ? {} : { "Retry-After": String(terminal.retryAfter) };
+        const retry: Record<string, string> =
+          terminal.retryAfter === undefined ? {} : { "Retry-After": String(terminal.retryAfter) };
         sendEntraError(
           req,
           res,
@@ -210,119 +209,4 @@ async function handleToken(
   } finally {
     state.stats.recordToken(ok);
   }
-}
-
-function invalidSecretText(clientId: string): string {
-  return `Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID, for a secret added to app '${clientId}'.`;
-}
-
-function safeDecode(text: string): string {
-  try {
-    return decodeURIComponent(text.replaceAll("+", " "));
-  } catch {
-    return text;
-  }
-}
-
-function missing(name: string): TokenFailure {
-  return {
-    status: 400,
-    error: "invalid_request",
-    code: 900144,
-    text: `The request body must contain the following parameter: '${name}'.`,
-  };
-}
-
-/** Validates grant, client credentials and scope; null when the request may get a token. */
-function authenticate(
-  state: EmulatorState,
-  req: IncomingMessage,
-  form: URLSearchParams,
-  base: string,
-  tenantId: string,
-  v1: boolean,
-): TokenFailure | null {
-  const creds = state.credentials;
-  const grant = form.get("grant_type");
-  if (grant === null || grant === "") return missing("grant_type");
-  if (grant !== "client_credentials") {
-    return { status: 400, error: "unsupported_grant_type", code: 70003, text: `The app requested an unsupported grant type '${grant}'.` };
-  }
-  let clientId = form.get("client_id");
-  let secret = form.get("client_secret");
-  const basic = req.headers.authorization;
-  if (basic?.toLowerCase().startsWith("basic ")) {
-    const decoded = Buffer.from(basic.slice(6).trim(), "base64").toString("utf8");
-    const colon = decoded.indexOf(":");
-    if (colon > 0) {
-      clientId ??= safeDecode(decoded.slice(0, colon));
-      secret ??= safeDecode(decoded.slice(colon + 1));
-    }
-  }
-  if (clientId === null || clientId === "") return missing("client_id");
-  const isSecretClient = clientId.toLowerCase() === creds.clientId.toLowerCase();
-  const isCertClient = clientId.toLowerCase() === creds.certificateClientId.toLowerCase();
-  if (!isSecretClient && !isCertClient) {
-    return {
-      status: 401,
-      error: "invalid_client",
-      code: 700016,
-      text: `Application with identifier '${clientId}' was not found in the directory '${tenantId}'. This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant. You may have sent your authentication request to the wrong tenant.`,
-    };
-  }
-  const assertion = form.get("client_assertion");
-  if (assertion !== null) {
-    if (form.get("client_assertion_type") !== JWT_BEARER) {
-      return { status: 400, error: "invalid_request", code: 700023, text: "Invalid client_assertion_type. Expected 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer'." };
-    }
-    if (!isCertClient) {
-      return { status: 401, error: "invalid_client", code: 700027, text: "The certificate with identifier used to sign the client assertion is not registered on application." };
-    }
-    const check = verifyClientAssertion(assertion, {
-      clientId: creds.certificateClientId,
-      publicKey: state.certs.clientPublicKey,
-      thumbprintSha256: state.certs.clientThumbprintSha256,
-      audiences: [
-        `${base}/${tenantId}/oauth2/v2.0/token`,
-        `${state.url}/${tenantId}/oauth2/v2.0/token`,
-        `${base}/${tenantId}/oauth2/token`,
-        `${base}/${tenantId}/v2.0`,
-        `${state.url}/${tenantId}/v2.0`,
-      ],
-      nowSeconds: Math.floor(Date.now() / 1000),
-    });
-    if (!check.ok) return { status: 401, error: "invalid_client", code: check.code, text: check.text };
-  } else if (secret !== null && secret !== "") {
-    if (!isSecretClient || secret !== creds.clientSecret) {
-      return { status: 401, error: "invalid_client", code: 7000215, text: invalidSecretText(clientId) };
-    }
-  } else {
-    return { status: 401, error: "invalid_client", code: 7000218, text: "The request body must contain the following parameter: 'client_assertion' or 'client_secret'." };
-  }
-  return v1 ? checkResource(form, tenantId) : checkScope(form, creds.scope);
-}
-
-function checkScope(form: URLSearchParams, expected: string): TokenFailure | null {
-  const scope = form.get("scope");
-  if (scope === null || scope.trim() === "") return missing("scope");
-  const requested = scope.split(/\s+/).filter((s) => s !== "" && !OIDC_SCOPES.has(s));
-  if (requested.length === 1 && requested[0] === expected) return null;
-  return {
-    status: 400,
-    error: "invalid_scope",
-    code: 70011,
-    text: `The provided request must include a 'scope' input parameter. The provided value for the input parameter 'scope' is not valid. The scope ${scope} is not valid.`,
-  };
-}
-
-function checkResource(form: URLSearchParams, tenantId: string): TokenFailure | null {
-  const resource = form.get("resource");
-  if (resource === null || resource === "") return missing("resource");
-  if (resource.replace(/\/+$/, "") === "https://cloudpartner.azure.com") return null;
-  return {
-    status: 400,
-    error: "invalid_resource",
-    code: 500011,
-    text: `The resource principal named ${resource} was not found in the tenant named ${tenantId}. This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant. You might have sent your authentication request to the wrong tenant.`,
-  };
 }

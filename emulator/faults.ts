@@ -2,7 +2,16 @@ import { z } from "zod";
 
 /** Fault injection for tests: latency, error statuses, malformed bodies, connection resets. */
 
-export const ROUTE_KINDS = ["publishers", "offers", "offer", "status", "publish", "golive", "cancel", "operations"] as const;
+export const ROUTE_KINDS = [
+  "publishers",
+  "offers",
+  "offer",
+  "status",
+  "publish",
+  "golive",
+  "cancel",
+  "operations",
+] as const;
 export type RouteKind = (typeof ROUTE_KINDS)[number];
 
 export const faultSpecSchema = z

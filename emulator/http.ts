@@ -48,7 +48,13 @@ export function sendJson(res: ServerResponse, status: number, value: unknown, he
 }
 
 /** The CPP error envelope `{ "error": { "code", "message" } }`. */
-export function sendError(res: ServerResponse, status: number, code: string, message: string, headers: Headers = {}): void {
+export function sendError(
+  res: ServerResponse,
+  status: number,
+  code: string,
+  message: string,
+  headers: Headers = {},
+): void {
   sendJson(res, status, { error: { code, message } }, headers);
 }
 

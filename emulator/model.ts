@@ -54,7 +54,8 @@ export interface AppendedMessage {
   readonly timestamp: string;
 }
 
-export type StatusOverride = { readonly kind: "body"; readonly body: unknown } | { readonly kind: "raw"; readonly raw: string };
+export type StatusOverride =
+  { readonly kind: "body"; readonly body: unknown } | { readonly kind: "raw"; readonly raw: string };
 
 export interface OfferRecord {
   readonly publisherId: string;

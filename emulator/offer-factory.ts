@@ -39,7 +39,7 @@ export function makeOffer(init: OfferInit): OfferRecord {
     offerTypeId: init.offerTypeId,
     displayText: init.displayText,
     salt,
-    createdMs: init.t0 - (init.createdAgoMs ?? 30 * DAY) + (salt % 1000),
+    createdMs: init.t0 - (init.createdAgoMs ?? 30 * DAY) + (salt % 3_600_000),
     baseStatus: init.baseStatus ?? "neverPublished",
     baseVersion: init.baseVersion ?? 1,
     runs: [],
@@ -103,18 +103,23 @@ export function addRun(offer: OfferRecord, init: RunInit): Run {
   return run;
 }
 
+/** A few seconds of millisecond-grained noise, so generated instants do not look round. */
+export function jitter(rng: Rng, ms: number, maxMs = 45 * SECOND): number {
+  return ms + rng.int(1, maxMs);
+}
+
 /** Demo pace: 30–120 s per automatic step before sign-off, 30–90 s after it. */
 export function demoDurations(rng: Rng, offerTypeId: string): number[] {
   const steps = stepsFor(offerTypeId);
   const signoff = stepIndex(offerTypeId, SIGNOFF_STEP_ID);
-  return steps.map((_, i) => (i < signoff ? rng.int(30, 120) : rng.int(30, 90)) * SECOND);
+  return steps.map((_, i) => (i < signoff ? rng.int(30 * SECOND, 120 * SECOND) : rng.int(30 * SECOND, 90 * SECOND)));
 }
 
 /** Plausible durations for runs that finished before the clock started (minutes to hours). */
 export function historicDurations(rng: Rng, offerTypeId: string): number[] {
   const steps = stepsFor(offerTypeId);
   const signoff = stepIndex(offerTypeId, SIGNOFF_STEP_ID);
-  return steps.map((_, i) => (i < signoff ? rng.int(4 * 60, 5 * 3600) : rng.int(10 * 60, 20 * 3600)) * SECOND);
+  return steps.map((_, i) => (i < signoff ? rng.int(4 * MINUTE, 5 * HOUR) : rng.int(10 * MINUTE, 20 * HOUR)));
 }
 
 /** History before sign-off (realistic pace), demo pace after it (the part still to come). */
@@ -131,9 +136,15 @@ function sumBetween(durations: readonly number[], from: number, to: number): num
 }
 
 /** Run start such that `stepId` (before sign-off) is `fraction` done at `t0`. */
-export function startAtStep(t0: number, offerTypeId: string, durations: readonly number[], stepId: string, fraction: number): number {
+export function startAtStep(
+  t0: number,
+  offerTypeId: string,
+  durations: readonly number[],
+  stepId: string,
+  fraction: number,
+): number {
   const index = stepIndex(offerTypeId, stepId);
-  return t0 - sumBetween(durations, 0, index) - fraction * (durations[index] ?? 0);
+  return t0 - sumBetween(durations, 0, index) - Math.ceil(fraction * (durations[index] ?? 0));
 }
 
 /** Run start such that it reached sign-off `agoMs` before `t0`. */
@@ -142,14 +153,26 @@ export function startAtSignoff(t0: number, offerTypeId: string, durations: reado
 }
 
 /** Go-live instant such that the post-sign-off `stepId` is `fraction` done at `t0`. */
-export function goLiveAtStep(t0: number, offerTypeId: string, durations: readonly number[], stepId: string, fraction: number): number {
+export function goLiveAtStep(
+  t0: number,
+  offerTypeId: string,
+  durations: readonly number[],
+  stepId: string,
+  fraction: number,
+): number {
   const signoff = stepIndex(offerTypeId, SIGNOFF_STEP_ID);
   const index = stepIndex(offerTypeId, stepId);
-  return t0 - sumBetween(durations, signoff + 1, index) - fraction * (durations[index] ?? 0);
+  return t0 - sumBetween(durations, signoff + 1, index) - Math.ceil(fraction * (durations[index] ?? 0));
 }
 
 /** A complete run that went live and finished `agoMs` before `t0`; returns { startMs, goLiveMs }. */
-export function finishedAgo(t0: number, offerTypeId: string, durations: readonly number[], agoMs: number, signoffWaitMs: number) {
+export function finishedAgo(
+  t0: number,
+  offerTypeId: string,
+  durations: readonly number[],
+  agoMs: number,
+  signoffWaitMs: number,
+) {
   const signoff = stepIndex(offerTypeId, SIGNOFF_STEP_ID);
   const goLiveMs = t0 - agoMs - sumBetween(durations, signoff + 1, durations.length);
   return { goLiveMs, startMs: goLiveMs - signoffWaitMs - sumBetween(durations, 0, signoff) };

@@ -69,7 +69,9 @@ export function formatTimestamp(ms: number, style: StampStyle, salt = 0): string
   const iso = new Date(ms).toISOString();
   if (style === 3) return iso;
   const extra = (Math.imul(Math.floor(ms) ^ salt, 2654435761) >>> 0) % 10_000;
-  const digits = String(extra).padStart(4, "0").slice(0, style - 3);
+  const digits = String(extra)
+    .padStart(4, "0")
+    .slice(0, style - 3);
   return `${iso.slice(0, -1)}${digits}Z`;
 }
 

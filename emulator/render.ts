@@ -1,4 +1,4 @@
-import { REGIONS, SIGNOFF_STEP_ID, stepsFor, TYPE_LABELS } from "./catalog";
+import { REGIONS, SIGNOFF_STEP_ID, TYPE_LABELS } from "./catalog";
 import type { OfferRecord, PublisherRecord } from "./model";
 import { createRng, dotNetTicks, formatTimestamp } from "./random";
 import { deriveRun, operationState, type OfferState, type OperationView, type StepView } from "./simulation";
@@ -98,7 +98,10 @@ export function renderStatus(offer: OfferRecord, state: OfferState) {
 }
 
 function slug(text: string): string {
-  return text.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+  return text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");
 }
 
 /** The full offer definition: namespaced marketplace properties and plans, seeded per offer. */
@@ -144,7 +147,9 @@ export function renderFullOffer(offer: OfferRecord, state: OfferState, version: 
         "microsoft-azure-marketplace.longSummary": `${offer.displayText} helps you run and secure your workloads on Azure with built-in monitoring.`,
         "microsoft-azure-marketplace.description": `<p>${offer.displayText} is a ${label} offer published by ${offer.publisherId}.</p><ul><li>Fast to deploy</li><li>Enterprise support</li></ul>`,
         "microsoft-azure-marketplace.keywords": [label, offer.publisherId, "azure"],
-        "microsoft-azure-marketplace.categoryMap": [{ categoryL1: rng.pick(["analytics", "security", "networking", "storage"]) }],
+        "microsoft-azure-marketplace.categoryMap": [
+          { categoryL1: rng.pick(["analytics", "security", "networking", "storage"]) },
+        ],
         "microsoft-azure-marketplace.privacyURL": `https://www.${offer.publisherId}.com/privacy`,
         "microsoft-azure-marketplace.supportContactEmail": `support@${offer.publisherId}.com`,
         "microsoft-azure-marketplace-testdrive.enabled": false,
@@ -184,12 +189,9 @@ export function renderOperationDetail(offer: OfferRecord, op: OperationView, now
     offerVersion: op.run.offerVersion,
     cancellationRequestState: isCurrent && inProgress ? "canCancel" : "cannotCancel",
     steps: renderSteps(offer, runState.steps),
-    previewLinks: isCurrent && runState.signoffReachedMs !== null && runState.phase !== "canceled" ? previewLinks(offer) : [],
+    previewLinks:
+      isCurrent && runState.signoffReachedMs !== null && runState.phase !== "canceled" ? previewLinks(offer) : [],
     liveLinks: runState.phase === "succeeded" && !offer.delisted ? liveLinks(offer) : [],
     ...(offer.migrated ? {} : { notificationEmails: op.run.emails }),
   };
-}
-
-export function stepIds(offer: OfferRecord): string[] {
-  return stepsFor(offer.offerTypeId).map((s) => s.id);
 }

@@ -8,6 +8,7 @@ import {
   goLiveAtStep,
   historicDurations,
   HOUR,
+  jitter,
   makeOffer,
   MINUTE,
   mixedDurations,
@@ -53,7 +54,7 @@ export function buildScenarioOffers(seed: number, t0: number): OfferRecord[] {
     addRun(record, {
       seed,
       durations,
-      startMs: startAtSignoff(t0, VM, durations, 3 * HOUR),
+      startMs: startAtSignoff(t0, VM, durations, jitter(rng, 3 * HOUR)),
       messages: [
         {
           stepId: "displaycertify",
@@ -76,7 +77,7 @@ export function buildScenarioOffers(seed: number, t0: number): OfferRecord[] {
     addRun(record, {
       seed,
       durations,
-      startMs: startAtSignoff(t0, APP, durations, DAY),
+      startMs: startAtSignoff(t0, APP, durations, jitter(rng, DAY)),
       messages: [
         {
           stepId: "validate-influenced-revenue",
@@ -104,7 +105,7 @@ export function buildScenarioOffers(seed: number, t0: number): OfferRecord[] {
     addRun(record, {
       seed,
       durations,
-      startMs: startAtStep(t0 - 2 * HOUR, VM, durations, "displaycertify", 0.5),
+      startMs: startAtStep(t0 - jitter(rng, 2 * HOUR), VM, durations, "displaycertify", 0.5),
       failure: {
         stepId: "displaycertify",
         afterMs: Math.floor((durations[1] ?? HOUR) * 0.5),
@@ -126,8 +127,13 @@ export function buildScenarioOffers(seed: number, t0: number): OfferRecord[] {
   {
     const { record, rng } = offer("contoso", "contoso-saas-canceled", SAAS, "Contoso Expense Insights");
     const durations = historicDurations(rng, SAAS);
-    const cancelMs = t0 - 30 * MINUTE;
-    addRun(record, { seed, durations, startMs: startAtStep(cancelMs, SAAS, durations, "certification", 0.3), cancelMs });
+    const cancelMs = t0 - jitter(rng, 30 * MINUTE);
+    addRun(record, {
+      seed,
+      durations,
+      startMs: startAtStep(cancelMs, SAAS, durations, "certification", 0.3),
+      cancelMs,
+    });
   }
 
   // 6. Live: succeeded, all steps complete, live links.
@@ -137,7 +143,7 @@ export function buildScenarioOffers(seed: number, t0: number): OfferRecord[] {
       zeroProgressQuirk: true,
     });
     const durations = historicDurations(rng, CONTAINER);
-    addRun(record, { seed, durations, ...finishedAgo(t0, CONTAINER, durations, 5 * DAY, 2 * HOUR) });
+    addRun(record, { seed, durations, ...finishedAgo(t0, CONTAINER, durations, jitter(rng, 5 * DAY), 2 * HOUR) });
   }
 
   // 7. Live, listed as "published" (outside the documented enum); status doc "succeeded".
@@ -148,7 +154,7 @@ export function buildScenarioOffers(seed: number, t0: number): OfferRecord[] {
       baseVersion: 4,
     });
     const durations = historicDurations(rng, VM);
-    addRun(record, { seed, durations, ...finishedAgo(t0, VM, durations, 40 * DAY, 6 * HOUR) });
+    addRun(record, { seed, durations, ...finishedAgo(t0, VM, durations, jitter(rng, 40 * DAY), 6 * HOUR) });
   }
 
   // 8. Never published. 9. New, not started.
@@ -161,9 +167,11 @@ export function buildScenarioOffers(seed: number, t0: number): OfferRecord[] {
 
   // 10. Delisted (portal-only state): a live run, then removed from the marketplace.
   {
-    const { record, rng } = offer("contoso", "contoso-vm-delisted", VM, "Contoso Legacy ERP Server", { delisted: true });
+    const { record, rng } = offer("contoso", "contoso-vm-delisted", VM, "Contoso Legacy ERP Server", {
+      delisted: true,
+    });
     const durations = historicDurations(rng, VM);
-    addRun(record, { seed, durations, ...finishedAgo(t0, VM, durations, 90 * DAY, DAY) });
+    addRun(record, { seed, durations, ...finishedAgo(t0, VM, durations, jitter(rng, 90 * DAY), DAY) });
   }
 
   // 11. Running, vulnerability scan blocked with a warning and an error.
@@ -173,7 +181,7 @@ export function buildScenarioOffers(seed: number, t0: number): OfferRecord[] {
     addRun(record, {
       seed,
       durations,
-      startMs: startAtStep(t0 - 45 * MINUTE, CONTAINER, durations, "vulnerability-scan", 0),
+      startMs: startAtStep(t0 - jitter(rng, 45 * MINUTE), CONTAINER, durations, "vulnerability-scan", 0),
       holds: { "vulnerability-scan": { status: "blocked", progress: 35 } },
       messages: [
         {
@@ -194,14 +202,16 @@ export function buildScenarioOffers(seed: number, t0: number): OfferRecord[] {
 
   // 12. Running after go live: Microsoft review waitingForApproval.
   {
-    const { record, rng } = offer("contoso", "contoso-app-approval", APP, "Contoso Identity Bridge", { migrated: true });
+    const { record, rng } = offer("contoso", "contoso-app-approval", APP, "Contoso Identity Bridge", {
+      migrated: true,
+    });
     const durations = historicDurations(rng, APP);
-    const goLiveMs = goLiveAtStep(t0 - 2 * HOUR, APP, durations, "microsoft-review", 0);
+    const goLiveMs = goLiveAtStep(t0 - jitter(rng, 2 * HOUR), APP, durations, "microsoft-review", 0);
     addRun(record, {
       seed,
       durations,
       goLiveMs,
-      startMs: startAtSignoff(goLiveMs, APP, durations, 4 * HOUR),
+      startMs: startAtSignoff(goLiveMs, APP, durations, jitter(rng, 4 * HOUR)),
       holds: { "microsoft-review": { status: "waitingForApproval", progress: 0 } },
     });
   }
@@ -213,7 +223,7 @@ export function buildScenarioOffers(seed: number, t0: number): OfferRecord[] {
     addRun(record, {
       seed,
       durations,
-      startMs: startAtStep(t0 - HOUR, VM, durations, "displayprovision", 0),
+      startMs: startAtStep(t0 - jitter(rng, HOUR), VM, durations, "displayprovision", 0),
       statusAlias: "underReview",
       holds: { displayprovision: { status: "paused", progress: 50 } },
       messages: [
@@ -232,12 +242,14 @@ export function buildScenarioOffers(seed: number, t0: number): OfferRecord[] {
     const { record, rng } = offer("contoso", "contoso-vm-overdue", VM, "Contoso Backup Appliance", { stampStyle: 3 });
     const durations = demoDurations(rng, VM);
     durations[0] = 5 * HOUR;
-    addRun(record, { seed, durations, startMs: t0 - 3 * HOUR });
+    addRun(record, { seed, durations, startMs: t0 - 3 * HOUR - 1234 });
   }
 
   // 15. PascalCase values everywhere and processPercentage instead of progressPercentage.
   {
-    const { record, rng } = offer("contoso", "contoso-app-pascal", APP, "Contoso Billing Connector", { casing: "pascal" });
+    const { record, rng } = offer("contoso", "contoso-app-pascal", APP, "Contoso Billing Connector", {
+      casing: "pascal",
+    });
     const durations = demoDurations(rng, APP);
     addRun(record, { seed, durations, startMs: startAtStep(t0, APP, durations, "certification", 0.6) });
   }
@@ -249,12 +261,14 @@ export function buildScenarioOffers(seed: number, t0: number): OfferRecord[] {
       signoffEta: false,
     });
     const durations = mixedDurations(rng, SAAS);
-    addRun(record, { seed, durations, startMs: startAtSignoff(t0, SAAS, durations, 20 * MINUTE) });
+    addRun(record, { seed, durations, startMs: startAtSignoff(t0, SAAS, durations, jitter(rng, 20 * MINUTE)) });
   }
 
   // 17. Running, certification in progress; tests cancel it.
   {
-    const { record, rng } = offer("contoso", "contoso-container-cancel", CONTAINER, "Contoso Log Shipper", { migrated: true });
+    const { record, rng } = offer("contoso", "contoso-container-cancel", CONTAINER, "Contoso Log Shipper", {
+      migrated: true,
+    });
     const durations = demoDurations(rng, CONTAINER);
     addRun(record, { seed, durations, startMs: startAtStep(t0, CONTAINER, durations, "certification", 0.3) });
   }
@@ -268,7 +282,7 @@ export function buildScenarioOffers(seed: number, t0: number): OfferRecord[] {
       signoffEta: false,
     });
     const durations = mixedDurations(rng, VM);
-    addRun(record, { seed, durations, startMs: startAtSignoff(t0, VM, durations, 2 * HOUR) });
+    addRun(record, { seed, durations, startMs: startAtSignoff(t0, VM, durations, jitter(rng, 2 * HOUR)) });
   }
 
   return offers;

@@ -33,7 +33,7 @@ export interface RunState {
   readonly finishedMs: number | null;
 }
 
-export const CANCEL_MESSAGE = "Publish canceled by the publisher.";
+const CANCEL_MESSAGE = "Publish canceled by the publisher.";
 const IN_PROGRESS_PHASES: ReadonlySet<Phase> = new Set(["running", "held", "signoff"]);
 
 export function isInProgress(phase: Phase): boolean {
@@ -158,7 +158,14 @@ export function deriveRun(offer: OfferRecord, run: Run, now: number): RunState {
     changed = cancelAt;
     finished = cancelAt;
   }
-  return { phase, status: statusOf(run, phase), steps, changedMs: changed, signoffReachedMs: signoffReached, finishedMs: finished };
+  return {
+    phase,
+    status: statusOf(run, phase),
+    steps,
+    changedMs: changed,
+    signoffReachedMs: signoffReached,
+    finishedMs: finished,
+  };
 }
 
 function statusOf(run: Run, phase: Phase): string {

@@ -20,6 +20,12 @@ export class TokenStore {
     return Date.now() < expiresAt ? "valid" : "expired";
   }
 
+  /** Valid tokens, for tests that prove no token leaks to a browser. */
+  list(): string[] {
+    const now = Date.now();
+    return [...this.tokens].filter(([, expiresAt]) => expiresAt > now).map(([token]) => token);
+  }
+
   revokeAll(): void {
     this.tokens.clear();
   }

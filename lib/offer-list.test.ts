@@ -80,6 +80,7 @@ describe("parseListView / serializeListView", () => {
   it("rejects a sort key the page does not offer", () => {
     expect(parseListView(params("sort=waited"), OFFERS_LIST).sort).toBe("name");
     expect(parseListView(params("sort=version"), APPROVALS_LIST).sort).toBe("waited");
+    expect(parseListView(params("sort=issues"), APPROVALS_LIST)).toMatchObject({ sort: "issues", dir: "desc" });
   });
 
   it("gives a column chosen without a direction its natural one", () => {

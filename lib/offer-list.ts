@@ -43,7 +43,7 @@ export const OFFERS_LIST: ListConfig = {
 
 /** The approver's queue starts with the longest wait. */
 export const APPROVALS_LIST: ListConfig = {
-  sortKeys: ["name", "id", "type", "waited", "issues"],
+  sortKeys: ["name", "type", "waited", "issues"],
   defaultSort: "waited",
   defaultDir: "desc",
 };

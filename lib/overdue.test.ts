@@ -81,12 +81,9 @@ describe("findOverdue", () => {
     expect(findOverdue({ ...base, status: "waitingForPublisherReview" })).toBeNull();
   });
 
-  it.each(["complete", "notStarted", "rejected", "canceled", "unknown"] as const)(
-    "never flags a %s step",
-    (status) => {
-      expect(findOverdue({ ...base, status })).toBeNull();
-    },
-  );
+  it.each(["complete", "notStarted", "rejected", "canceled", "unknown"] as const)("never flags a %s step", (status) => {
+    expect(findOverdue({ ...base, status })).toBeNull();
+  });
 
   it("falls back to when this browser first saw the step, as a lower bound", () => {
     const overdue = findOverdue({ ...base, startedAt: null, firstSeenAt: now - 40 * MIN });

@@ -38,7 +38,8 @@ const UNIT_MS: Record<string, number> = {
 };
 
 // "< 15 min", "~2-3 days", "<= 1 hour", "up to 5 days", "2 to 3 days", "15min".
-const TIME_FRAME = /^(?:<=?|≤|~|about|approx\.?|up to|within)?\s*(\d+(?:\.\d+)?)(?:\s*(?:-|to)\s*(\d+(?:\.\d+)?))?\s*([a-z]+)\.?$/;
+const TIME_FRAME =
+  /^(?:<=?|≤|~|about|approx\.?|up to|within)?\s*(\d+(?:\.\d+)?)(?:\s*(?:-|to)\s*(\d+(?:\.\d+)?))?\s*([a-z]+)\.?$/;
 
 /**
  * The upper bound of an `estimatedTimeFrame` in milliseconds, or null when there is none to

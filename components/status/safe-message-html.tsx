@@ -7,5 +7,5 @@ import type { Message } from "@/lib/schemas/model";
  * http(s) and mailto links, each opened in a new tab with rel="noopener noreferrer".
  */
 export function SafeMessageHtml({ message, className }: { message: Message; className?: string }) {
-  return <div className={className} dangerouslySetInnerHTML={{ __html: message.html }} />;
+  return <div className={className} data-testid="message-body" dangerouslySetInnerHTML={{ __html: message.html }} />;
 }

@@ -27,9 +27,12 @@ export function StepProgress({ step }: { step: Step }) {
       >
         <div className={`h-full rounded-full ${fill}`} style={{ width: `${value ?? 0}%` }} />
       </div>
-      <span className="w-28 shrink-0 text-xs text-slate-600 tabular-nums" aria-hidden="true">
-        {text}
-      </span>
+      {/* A complete step's header already says so; a full bar needs no caption. */}
+      {complete ? null : (
+        <span className="shrink-0 text-xs text-slate-600 tabular-nums" aria-hidden="true">
+          {text}
+        </span>
+      )}
     </div>
   );
 }

@@ -19,8 +19,6 @@ function storage(): Storage | null {
  * start for steps whose messages carry no timestamp. Returns a reader for the remembered time.
  */
 export function useFirstSeen(publisherId: string, offerId: string, steps: Step[]): (stepId: string) => number | null {
-  const signature = steps.map((s) => `${s.id}:${s.status.value}`).join("|");
-
   useEffect(() => {
     const store = storage();
     if (!store) return;
@@ -29,9 +27,7 @@ export function useFirstSeen(publisherId: string, offerId: string, steps: Step[]
       if (!isWatchedStatus(step.status.value)) store.removeItem(key);
       else if (store.getItem(key) === null) store.setItem(key, String(Date.now()));
     }
-    // `signature` captures everything about `steps` this effect reads.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [publisherId, offerId, signature]);
+  }, [publisherId, offerId, steps]);
 
   return (stepId) => {
     const raw = storage()?.getItem(firstSeenKey(publisherId, offerId, stepId));

@@ -1,6 +1,7 @@
 "use client";
 
 import { isFatal } from "@/lib/queries";
+import { useNow } from "@/lib/use-now";
 
 import { Icon } from "./icon";
 import { RelativeTime } from "./relative-time";
@@ -15,15 +16,22 @@ interface FreshnessBarProps {
   onRefresh: () => void;
 }
 
+/** A fetch cannot happen in the future: a later time is clock skew between server and browser. */
+function notInFuture(fetchedAt: string, now: number): string | number {
+  const at = Date.parse(fetchedAt);
+  return Number.isNaN(at) || at <= now ? fetchedAt : now;
+}
+
 /** Honest freshness: how old the data is, why it is stale, and a way to refresh now. */
 export function FreshnessBar({ fetchedAt, error, isFetching, hasData, onRefresh }: FreshnessBarProps) {
+  const now = useNow();
   const stale = Boolean(error) && hasData;
   return (
     <div className="flex flex-wrap items-center gap-3 text-sm text-slate-600" data-testid="freshness">
       <span>
         {fetchedAt ? (
           <>
-            Updated <RelativeTime value={fetchedAt} />
+            Updated <RelativeTime value={notInFuture(fetchedAt, now)} />
           </>
         ) : (
           "Not loaded yet"
@@ -40,14 +48,16 @@ export function FreshnessBar({ fetchedAt, error, isFetching, hasData, onRefresh 
           {isFatal(error) ? " Automatic refresh is paused." : null}
         </span>
       ) : null}
+      {/* Never disabled and never relabelled: background polls would otherwise flicker it and
+          pull keyboard focus off it. The icon spins while a refresh runs. */}
       <button
         type="button"
         onClick={onRefresh}
-        disabled={isFetching}
-        className="inline-flex items-center gap-1 rounded-md border border-slate-300 bg-white px-2.5 py-1 text-slate-800 hover:bg-slate-50 disabled:opacity-60"
+        aria-busy={isFetching}
+        className="inline-flex items-center gap-1 rounded-md border border-slate-300 bg-white px-2.5 py-1 text-slate-800 hover:bg-slate-50"
       >
         <Icon name={isFetching ? "spinner" : "refresh"} />
-        {isFetching ? "Refreshing…" : "Refresh now"}
+        Refresh now
       </button>
     </div>
   );

@@ -34,6 +34,11 @@ const LEVEL_STYLE: Record<MessageLevelValue, { icon: IconName; className: string
   unknown: { icon: "question", className: "text-purple-700" },
 };
 
+/** The indicator's icon alone, for places where its words stand beside it (filter chips). */
+export function IndicatorIcon({ indicator, className = "h-3.5 w-3.5" }: { indicator: Indicator; className?: string }) {
+  return <Icon name={INDICATOR_STYLE[indicator].icon} className={className} />;
+}
+
 export function IndicatorBadge({ indicator, rawStatus }: { indicator: Indicator; rawStatus: string }) {
   const style = INDICATOR_STYLE[indicator];
   return (

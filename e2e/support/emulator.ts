@@ -70,6 +70,9 @@ export class EmulatorControl {
   appendMessage(publisherId: string, offerId: string, message: { stepId: string; level: string; messageHtml: string }) {
     return this.call<unknown>("POST", `/_emulator/publishers/${publisherId}/offers/${offerId}/messages`, message);
   }
+  issuedTokens() {
+    return this.call<{ tokens: string[] }>("GET", "/_emulator/tokens");
+  }
   async dispose(): Promise<void> {
     await this.api.dispose();
   }

@@ -1,0 +1,67 @@
+"use client";
+
+import { useState } from "react";
+
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { Icon } from "@/components/ui/icon";
+import type { OfferSummary, OperationAccepted } from "@/lib/schemas/model";
+import { useOfferAction } from "@/lib/use-offer-action";
+
+import { GoLiveDetails } from "./go-live-details";
+
+export type GoLiveResult = { ok: true; accepted: OperationAccepted } | { ok: false; message: string };
+
+interface GoLiveButtonProps {
+  publisherId: string;
+  offer: OfferSummary;
+  /** Called when the request is sent, so the page keeps the row while it runs. */
+  onRequest: (offer: OfferSummary) => void;
+  onResult: (offer: OfferSummary, result: GoLiveResult) => void;
+}
+
+/** Go live for one queued offer, behind a confirmation; disabled while the request runs. */
+export function GoLiveButton({ publisherId, offer, onRequest, onResult }: GoLiveButtonProps) {
+  const [open, setOpen] = useState(false);
+  const action = useOfferAction(publisherId, offer.id, "golive");
+
+  async function confirm() {
+    if (action.isPending) return;
+    onRequest(offer);
+    // mutateAsync, not mutate's callbacks: those are dropped if the row unmounts meanwhile
+    // (the list refetch after the action can take the offer out of the queue).
+    try {
+      const res = await action.mutateAsync();
+      onResult(offer, { ok: true, accepted: res.data });
+    } catch (error) {
+      onResult(offer, { ok: false, message: error instanceof Error ? error.message : String(error) });
+    } finally {
+      setOpen(false);
+    }
+  }
+
+  return (
+    <>
+      <button
+        type="button"
+        onClick={() => setOpen(true)}
+        disabled={action.isPending}
+        aria-label={`Go live: ${offer.name}`}
+        className="inline-flex items-center gap-1.5 rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium whitespace-nowrap text-white shadow-sm hover:bg-brand-700 disabled:opacity-60"
+      >
+        {action.isPending ? <Icon name="spinner" /> : null}
+        {action.isPending ? "Requesting…" : "Go live"}
+      </button>
+      <ConfirmDialog
+        open={open}
+        title={`Go live with ${offer.name}?`}
+        confirmLabel="Go live"
+        tone={offer.errorCount > 0 ? "danger" : "primary"}
+        pending={action.isPending}
+        onConfirm={() => void confirm()}
+        onClose={() => setOpen(false)}
+      >
+        {open ? <GoLiveDetails publisherId={publisherId} offer={offer} /> : null}
+      </ConfirmDialog>
+    </>
+  );
+}

@@ -1,0 +1,79 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+
+import { usePolling } from "@/app/providers";
+import { issueSentence } from "@/components/offers/issue-counts";
+import { Icon } from "@/components/ui/icon";
+import { MessageLevelLabel } from "@/components/ui/status-badges";
+import { queries } from "@/lib/queries";
+import type { Message, OfferStatus, OfferSummary } from "@/lib/schemas/model";
+
+interface OpenIssue {
+  key: string;
+  message: Message;
+  /** The step the message belongs to, or null for an offer-level message. */
+  step: string | null;
+}
+
+/** Warnings and errors of the status document, errors first, offer-level before step-level. */
+function openIssues(status: OfferStatus): OpenIssue[] {
+  const all: OpenIssue[] = [
+    ...status.messages.map((message, i) => ({ key: `offer-${i}`, message, step: null })),
+    ...status.steps.flatMap((s) => s.messages.map((message, i) => ({ key: `${s.id}-${i}`, message, step: s.name }))),
+  ].filter((m) => m.message.level.value === "warning" || m.message.level.value === "error");
+  return all.sort((a, b) => Number(b.message.level.value === "error") - Number(a.message.level.value === "error"));
+}
+
+/**
+ * The body of the Go live confirmation: what will happen, and the open warnings and errors
+ * to review first (as Partner Center advises). Counts from the list show at once; the
+ * messages themselves come from the offer's status document.
+ */
+export function GoLiveDetails({ publisherId, offer }: { publisherId: string; offer: OfferSummary }) {
+  const status = useQuery(queries.offerStatus(publisherId, offer.id, usePolling()));
+  const doc = status.data?.data;
+  const issues = doc ? openIssues(doc) : null;
+  const errors = doc?.errorCount ?? offer.errorCount;
+  const warnings = doc?.warningCount ?? offer.warningCount;
+
+  return (
+    <div className="flex flex-col gap-3" data-testid="go-live-details">
+      <p>
+        <strong className="font-semibold text-slate-900">{offer.name}</strong>{" "}
+        <span className="font-mono text-xs">({offer.id})</span> will be published to the Azure Marketplace. Review its
+        preview and address open warnings before going live.
+      </p>
+      <p className="font-medium text-slate-900" data-testid="go-live-counts">
+        {errors + warnings > 0 ? `Open issues: ${issueSentence(errors, warnings)}.` : "No open warnings or errors."}
+      </p>
+      {status.isPending ? (
+        <p className="inline-flex items-center gap-2 text-slate-600">
+          <Icon name="spinner" />
+          Loading the messages…
+        </p>
+      ) : status.isError && !doc ? (
+        <p className="inline-flex items-center gap-2 text-amber-800">
+          <Icon name="warning" />
+          The messages could not be loaded: {status.error.message}
+        </p>
+      ) : issues && issues.length > 0 ? (
+        <ul
+          className="flex max-h-60 flex-col gap-2 overflow-y-auto rounded-md border border-slate-200 bg-slate-50 p-3"
+          aria-label="Open warnings and errors"
+          tabIndex={0}
+        >
+          {issues.map((issue) => (
+            <li key={issue.key} className="flex flex-col gap-0.5" data-level={issue.message.level.value}>
+              <span className="flex flex-wrap items-center gap-2">
+                <MessageLevelLabel level={issue.message.level} />
+                {issue.step ? <span className="text-xs text-slate-600">{issue.step}</span> : null}
+              </span>
+              <span className="text-slate-800">{issue.message.text}</span>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
+}

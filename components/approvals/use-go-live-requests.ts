@@ -1,0 +1,63 @@
+"use client";
+
+import { useCallback, useMemo, useState } from "react";
+
+import type { OfferSummary } from "@/lib/schemas/model";
+
+import type { GoLiveRequest } from "./approval-row";
+import type { GoLiveResult } from "./go-live-button";
+import type { ActionNotice } from "./queue-notices";
+
+/**
+ * Go live requests made from this page, tracked until their offers leave the queue: pending
+ * while the request runs (the row stays even if a refetch drops the offer from the queue),
+ * accepted until the offer's indicator moves on, then listed as departed until dismissed.
+ */
+export function useGoLiveRequests(offers: readonly OfferSummary[] | undefined, announce: (text: string) => void) {
+  const [map, setMap] = useState<ReadonlyMap<string, GoLiveRequest>>(() => new Map());
+  const [notice, setNotice] = useState<ActionNotice | null>(null);
+
+  const put = (offerId: string, request: GoLiveRequest | null) =>
+    setMap((m) => {
+      const next = new Map(m);
+      if (request) next.set(offerId, request);
+      else next.delete(offerId);
+      return next;
+    });
+
+  const onRequest = useCallback((offer: OfferSummary) => {
+    put(offer.id, { offerId: offer.id, name: offer.name, at: Date.now(), state: "pending" });
+  }, []);
+
+  const onResult = useCallback(
+    (offer: OfferSummary, result: GoLiveResult) => {
+      const text = result.ok
+        ? `Go live requested for ${offer.name}: the Marketplace accepted the request. The offer leaves the queue once publishing resumes.`
+        : `Go live for ${offer.name} failed: ${result.message}`;
+      put(offer.id, result.ok ? { offerId: offer.id, name: offer.name, at: Date.now(), state: "accepted" } : null);
+      setNotice((n) => ({ seq: (n?.seq ?? 0) + 1, ok: result.ok, text }));
+      announce(text);
+    },
+    [announce],
+  );
+
+  const departed = useMemo(() => {
+    if (!offers) return [];
+    const byId = new Map(offers.map((o) => [o.id, o]));
+    return [...map.values()]
+      .filter((r) => r.state === "accepted" && byId.get(r.offerId)?.indicator !== "awaitingSignoff")
+      .map((r) => ({ offerId: r.offerId, name: r.name, now: byId.get(r.offerId) }));
+  }, [offers, map]);
+
+  return {
+    map,
+    onRequest,
+    onResult,
+    notices: {
+      notice,
+      departed,
+      onDismissNotice: () => setNotice(null),
+      onDismissDeparted: (offerId: string) => put(offerId, null),
+    },
+  };
+}

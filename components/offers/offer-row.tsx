@@ -1,0 +1,53 @@
+"use client";
+
+import Link from "next/link";
+import { memo } from "react";
+
+import { RelativeTime } from "@/components/ui/relative-time";
+import { offerTypeLabel } from "@/lib/labels";
+import type { OfferSummary } from "@/lib/schemas/model";
+
+import { handleRowClick, statusHref } from "./row-click";
+import { StatusCell } from "./status-cell";
+
+interface OfferRowProps {
+  offer: OfferSummary;
+  publisherId: string;
+  changed: boolean;
+  navigate: (href: string) => void;
+}
+
+/** One offer on All offers; memoised so a poll re-renders only the rows whose data changed. */
+export const OfferRow = memo(function OfferRow({ offer, publisherId, changed, navigate }: OfferRowProps) {
+  const href = statusHref(publisherId, offer.id);
+  const known = offerTypeLabel(offer.offerTypeId) !== offer.offerTypeId;
+  return (
+    <tr
+      data-offer-id={offer.id}
+      data-changed={changed || undefined}
+      onClick={(event) => handleRowClick(event, href, navigate)}
+      className={`cursor-pointer border-b border-slate-100 align-top transition-colors duration-1000 last:border-b-0 hover:bg-slate-50 ${changed ? "bg-amber-50" : ""}`}
+    >
+      <th scope="row" className="px-3 py-3 text-left font-normal">
+        <Link
+          href={href}
+          prefetch={false}
+          className="font-medium text-brand-700 underline-offset-2 hover:underline"
+        >
+          {offer.name || offer.id}
+        </Link>
+      </th>
+      <td className="px-3 py-3 font-mono text-xs break-all text-slate-700">{offer.id}</td>
+      <td className="px-3 py-3 text-slate-800">
+        {known ? offerTypeLabel(offer.offerTypeId) : <span className="font-mono text-xs">{offer.offerTypeId}</span>}
+      </td>
+      <td className="px-3 py-3 text-right text-slate-800 tabular-nums">{offer.version ?? "–"}</td>
+      <td className="px-3 py-3 whitespace-nowrap text-slate-700">
+        <RelativeTime value={offer.changedTime} />
+      </td>
+      <td className="px-3 py-3">
+        <StatusCell offer={offer} changed={changed} />
+      </td>
+    </tr>
+  );
+});

@@ -1,0 +1,23 @@
+import type { MouseEvent } from "react";
+
+export function statusHref(publisherId: string, offerId: string): string {
+  return `/publishers/${encodeURIComponent(publisherId)}/offers/${encodeURIComponent(offerId)}/status`;
+}
+
+/**
+ * A click anywhere on a row opens the offer, like the portal; the row's real link stays
+ * the way in for keyboard and assistive tech. Clicks on controls, and drags that select
+ * text, are left alone; Ctrl/⌘-click opens a new tab as a link would.
+ */
+export function handleRowClick(event: MouseEvent<HTMLElement>, href: string, navigate: (href: string) => void): void {
+  if (event.button !== 0 || event.defaultPrevented) return;
+  const target = event.target as HTMLElement;
+  // Controls, and anything in a dialog opened from the row (React bubbles its events here).
+  if (target.closest("a, button, input, select, textarea, label, summary, [role=button], dialog")) return;
+  if (window.getSelection()?.toString()) return;
+  if (event.ctrlKey || event.metaKey || event.shiftKey) {
+    window.open(href, "_blank", "noopener");
+    return;
+  }
+  navigate(href);
+}

@@ -1,0 +1,65 @@
+import { Icon } from "@/components/ui/icon";
+import { IndicatorBadge } from "@/components/ui/status-badges";
+import { stepStatusLabel } from "@/lib/labels";
+import type { CurrentStep, OfferSummary } from "@/lib/schemas/model";
+
+import { IssueCounts } from "./issue-counts";
+
+/**
+ * The right-most column, as in the portal: the indicator, and for offers in flight the
+ * step they are at with its progress. A step that could not be read says so rather than
+ * disappearing.
+ */
+export function StatusCell({ offer, changed }: { offer: OfferSummary; changed: boolean }) {
+  const step = offer.currentStep;
+  // "Awaiting publisher sign-off" already says what a waiting sign-off step would say.
+  const showStep = step && !(offer.indicator === "awaitingSignoff" && step.status.value === "waitingForPublisherReview");
+  return (
+    <div className="flex flex-col items-start gap-1">
+      <div className="flex flex-wrap items-center gap-2">
+        <IndicatorBadge indicator={offer.indicator} rawStatus={offer.status.raw} />
+        {changed ? (
+          <span className="inline-flex items-center gap-1 text-xs font-medium text-slate-600" data-testid="changed-tag">
+            <Icon name="refresh" className="h-3.5 w-3.5" />
+            Just changed
+          </span>
+        ) : null}
+      </div>
+      {showStep ? <StepProgress step={step} /> : null}
+      {offer.statusError ? (
+        <span
+          className="inline-flex items-center gap-1 text-xs text-amber-800"
+          title={offer.statusError}
+          data-testid="status-error"
+        >
+          <Icon name="warning" className="h-3.5 w-3.5" />
+          Current step could not be read
+        </span>
+      ) : null}
+      <IssueCounts errors={offer.errorCount} warnings={offer.warningCount} quiet />
+    </div>
+  );
+}
+
+/** The current step in words, with a labelled progress bar while it runs. */
+export function StepProgress({ step }: { step: CurrentStep }) {
+  const running = step.status.value === "inProgress";
+  const progress = step.progress === null ? null : Math.min(100, Math.max(0, Math.round(step.progress)));
+  return (
+    <div className="flex min-w-44 flex-col gap-0.5 text-xs text-slate-700" data-testid="current-step">
+      <span>
+        <span className="font-medium text-slate-900">{step.name}</span>
+        {running ? null : <span className="text-slate-600"> · {stepStatusLabel(step.status)}</span>}
+        {running && progress !== null ? <span className="text-slate-600 tabular-nums"> · {progress}%</span> : null}
+      </span>
+      {running && progress !== null ? (
+        <progress
+          value={progress}
+          max={100}
+          aria-label={`${step.name} progress`}
+          className="h-1.5 w-full max-w-48 overflow-hidden rounded-full [&::-moz-progress-bar]:bg-blue-600 [&::-webkit-progress-bar]:bg-slate-200 [&::-webkit-progress-value]:bg-blue-600"
+        />
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,80 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+
+import { usePolling } from "@/app/providers";
+import { FreshnessBar } from "@/components/ui/freshness-bar";
+import { IndicatorBadge } from "@/components/ui/status-badges";
+import { offerTypeLabel } from "@/lib/labels";
+import { queries } from "@/lib/queries";
+
+import { OfferTabs } from "./offer-tabs";
+
+/**
+ * The offer page's header, shared by its tabs: where it sits (breadcrumb), what it is
+ * (name, id, type, version), where it stands (the live indicator from its status), and how
+ * fresh the open tab's data is.
+ */
+export function OfferHeader({ publisherId, offerId }: { publisherId: string; offerId: string }) {
+  const offerQuery = useQuery(queries.offer(publisherId, offerId));
+  const statusQuery = useQuery(queries.offerStatus(publisherId, offerId, usePolling()));
+  const onDetails = usePathname().endsWith("/details");
+  const offer = offerQuery.data?.data;
+  const status = statusQuery.data?.data;
+  const shown = onDetails ? offerQuery : statusQuery;
+  const allOffers = `/publishers/${encodeURIComponent(publisherId)}/offers`;
+  const name = offer?.name ?? offerId;
+
+  return (
+    <header className="mb-5" data-testid="offer-header">
+      <nav aria-label="Breadcrumb" className="text-sm text-slate-600">
+        <ol className="flex flex-wrap items-center gap-1.5">
+          <li>
+            <Link href={allOffers} className="text-brand-700 underline-offset-2 hover:underline">
+              All offers
+            </Link>
+          </li>
+          <li aria-hidden="true">/</li>
+          <li aria-current="page" className="truncate text-slate-800">
+            {name}
+          </li>
+        </ol>
+      </nav>
+      <div className="mt-2 flex flex-wrap items-center gap-x-3 gap-y-2">
+        <h1 className="text-2xl font-semibold text-slate-900">{name}</h1>
+        {status ? <IndicatorBadge indicator={status.indicator} rawStatus={status.status.raw} /> : null}
+      </div>
+      <dl className="mt-1.5 flex flex-wrap gap-x-5 gap-y-1 text-sm text-slate-600">
+        <div className="flex gap-1">
+          <dt>Offer id:</dt>
+          <dd className="font-mono text-slate-800">{offerId}</dd>
+        </div>
+        {offer ? (
+          <>
+            <div className="flex gap-1">
+              <dt>Type:</dt>
+              <dd className="text-slate-800">{offerTypeLabel(offer.offerTypeId)}</dd>
+            </div>
+            <div className="flex gap-1">
+              <dt>Version:</dt>
+              <dd className="text-slate-800">{offer.version ?? "–"}</dd>
+            </div>
+          </>
+        ) : null}
+      </dl>
+      <OfferTabs publisherId={publisherId} offerId={offerId}>
+        {shown.data || shown.error ? (
+          <FreshnessBar
+            fetchedAt={shown.data?.fetchedAt ?? null}
+            error={shown.error}
+            isFetching={shown.isFetching}
+            hasData={Boolean(shown.data)}
+            onRefresh={() => void shown.refetch()}
+          />
+        ) : null}
+      </OfferTabs>
+    </header>
+  );
+}

@@ -1,0 +1,43 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+
+import { usePolling } from "@/app/providers";
+import { queries } from "@/lib/queries";
+
+import { CriticalIssues } from "./critical-issues";
+import { OfferMessages } from "./offer-messages";
+import { StatusAnnouncer } from "./status-announcer";
+import { StatusError } from "./status-error";
+import { StatusSkeleton } from "./status-skeleton";
+import { StatusSummary } from "./status-summary";
+import { StepTimeline } from "./step-timeline";
+
+/**
+ * The offer's Status tab: polls the status document (faster while steps run, slower while a
+ * person must act, not at all once terminal) and keeps the last good data on screen when a
+ * refresh fails (the header's freshness bar then says it is stale, and why).
+ */
+export function StatusView({ publisherId, offerId }: { publisherId: string; offerId: string }) {
+  const { data, error, isPending, refetch } = useQuery(queries.offerStatus(publisherId, offerId, usePolling()));
+  const refresh = () => void refetch();
+
+  if (isPending) return <StatusSkeleton />;
+  if (!data) return <StatusError error={error} publisherId={publisherId} offerId={offerId} onRetry={refresh} />;
+
+  const status = data.data;
+  return (
+    <div className="space-y-5">
+      <StatusSummary status={status} />
+      <CriticalIssues status={status} />
+      <OfferMessages messages={status.messages} />
+      <section aria-labelledby="steps-heading">
+        <h2 id="steps-heading" className="mb-3 text-lg font-semibold text-slate-900">
+          Publishing steps
+        </h2>
+        <StepTimeline status={status} />
+      </section>
+      <StatusAnnouncer status={status} />
+    </div>
+  );
+}

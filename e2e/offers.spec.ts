@@ -1,0 +1,233 @@
+import type { OfferSummary } from "../lib/schemas/model";
+import { fetchOffers, resetWithBulk, row, rowHeaders } from "./support/offer-list";
+import { expect, test } from "./support/fixtures";
+
+/** The portal's words for each indicator, as the status filter names them. */
+const FILTER_LABELS: Record<OfferSummary["indicator"], string> = {
+  draft: "Draft",
+  publishing: "Publish in progress",
+  awaitingSignoff: "Awaiting publisher sign-off",
+  failed: "Publish failed",
+  canceled: "Publish canceled",
+  live: "Live",
+  delisted: "Delisted",
+  unknown: "Unknown status",
+};
+
+const collator = new Intl.Collator("en", { numeric: true, sensitivity: "base" });
+const byName = (a: OfferSummary, b: OfferSummary) => collator.compare(a.name, b.name) || collator.compare(a.id, b.id);
+
+test("All offers shows every offer with its status in the portal's words, and where offers in flight stand", async ({
+  page,
+  request,
+  emulator,
+}) => {
+  void emulator; // its fixture resets the emulator's data
+  const offers = await fetchOffers(request);
+  await page.goto("/publishers/contoso/offers");
+  await expect(page.getByRole("heading", { level: 1, name: "All offers" })).toBeVisible();
+  await expect(page.getByText(`Showing 1–${offers.length} of ${offers.length} offers`)).toBeVisible();
+
+  // One seeded offer per status, in the portal's wording (unknown statuses show their raw value).
+  const expected: Record<string, string> = {
+    "contoso-vm-certifying": "Publish in progress",
+    "contoso-vm-signoff": "Awaiting publisher sign-off",
+    "contoso-app-signoff": "Awaiting publisher sign-off",
+    "contoso-vm-failed": "Publish failed",
+    "contoso-saas-canceled": "Publish canceled",
+    "contoso-container-live": "Live",
+    "contoso-vm-published": "Live",
+    "contoso-app-draft": "Draft",
+    "contoso-vm-delisted": "Delisted",
+    "contoso-vm-mystery": "Unknown (underReview)",
+  };
+  for (const [offerId, label] of Object.entries(expected)) {
+    await expect(row(page, offerId).getByText(label, { exact: true })).toBeVisible();
+  }
+
+  // Every indicator in the data has a filter with the right count.
+  const present = [...new Set(offers.map((o) => o.indicator))];
+  expect(present.length).toBeGreaterThanOrEqual(8);
+  for (const indicator of present) {
+    const count = offers.filter((o) => o.indicator === indicator).length;
+    await expect(page.getByRole("button", { name: `${FILTER_LABELS[indicator]} (${count})` })).toBeVisible();
+  }
+
+  // An offer in flight shows its step and a labelled progress bar; readable type names.
+  const certifying = offers.find((o) => o.id === "contoso-vm-certifying");
+  const step = certifying?.currentStep;
+  expect(step?.progress).not.toBeNull();
+  const certifyingRow = row(page, "contoso-vm-certifying");
+  await expect(certifyingRow).toContainText(`${step?.name} · ${step?.progress}%`);
+  await expect(certifyingRow.getByRole("progressbar", { name: `${step?.name} progress` })).toHaveAttribute(
+    "value",
+    String(step?.progress),
+  );
+  await expect(certifyingRow).toContainText("Virtual machine");
+  await expect(row(page, "contoso-app-signoff")).toContainText("1 error");
+  await expect(row(page, "contoso-app-signoff")).toContainText("1 warning");
+});
+
+test("clicking an offer's status, or its name from the keyboard, opens its Status tab", async ({ page, emulator }) => {
+  void emulator; // its fixture resets the emulator's data
+  await page.goto("/publishers/contoso/offers");
+  await row(page, "contoso-vm-failed").getByText("Publish failed", { exact: true }).click();
+  await expect(page).toHaveURL(/\/publishers\/contoso\/offers\/contoso-vm-failed\/status$/);
+
+  await page.goBack();
+  const link = row(page, "contoso-container-live").getByRole("link", { name: "Contoso Edge Cache" });
+  await link.focus();
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/\/publishers\/contoso\/offers\/contoso-container-live\/status$/);
+});
+
+test("filter, status filter and sort live in the URL: a reload keeps them and Back undoes them", async ({
+  page,
+  request,
+  emulator,
+}) => {
+  void emulator; // its fixture resets the emulator's data
+  const offers = await fetchOffers(request);
+  const matches = offers.filter((o) => `${o.name} ${o.id}`.toLowerCase().includes("server"));
+  const counts = new Map<OfferSummary["indicator"], number>();
+  for (const o of matches) counts.set(o.indicator, (counts.get(o.indicator) ?? 0) + 1);
+  const [indicator, count] = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]!;
+  const chosen = matches.filter((o) => o.indicator === indicator).sort(byName);
+
+  await page.goto("/publishers/contoso/offers");
+  await expect(rowHeaders(page)).toHaveCount(offers.length);
+
+  // Typing filters (and replaces the URL's query rather than stacking history).
+  const search = page.getByRole("searchbox", { name: "Filter offers by name or id" });
+  await search.fill("server");
+  await expect(page).toHaveURL(/[?&]q=server(&|$)/);
+  await expect(rowHeaders(page)).toHaveText(matches.sort(byName).map((o) => o.name));
+  await expect(page.getByRole("button", { name: `All statuses (${matches.length})` })).toBeVisible();
+
+  // The status filter counts what the text filter left.
+  const chip = page.getByRole("button", { name: `${FILTER_LABELS[indicator]} (${count})` });
+  await chip.click();
+  await expect(chip).toHaveAttribute("aria-pressed", "true");
+  await expect(page).toHaveURL(new RegExp(`[?&]status=${indicator}(&|$)`));
+  await expect(rowHeaders(page)).toHaveText(chosen.map((o) => o.name));
+
+  // Sorting by name, descending.
+  const nameHeader = page.getByRole("columnheader", { name: "Name" });
+  await nameHeader.getByRole("button").click();
+  await expect(nameHeader).toHaveAttribute("aria-sort", "descending");
+  await expect(page).toHaveURL(/[?&]dir=desc(&|$)/);
+  await expect(rowHeaders(page)).toHaveText([...chosen].reverse().map((o) => o.name));
+
+  // A reload reproduces the view.
+  await page.reload();
+  await expect(search).toHaveValue("server");
+  await expect(page.getByRole("button", { name: `${FILTER_LABELS[indicator]} (${count})` })).toHaveAttribute(
+    "aria-pressed",
+    "true",
+  );
+  await expect(page.getByRole("columnheader", { name: "Name" })).toHaveAttribute("aria-sort", "descending");
+  await expect(rowHeaders(page)).toHaveText([...chosen].reverse().map((o) => o.name));
+
+  // Back undoes the sort, then the status filter; the typed filter stays.
+  await page.goBack();
+  await expect(page.getByRole("columnheader", { name: "Name" })).toHaveAttribute("aria-sort", "ascending");
+  await expect(rowHeaders(page)).toHaveText(chosen.map((o) => o.name));
+  await page.goBack();
+  await expect(page.getByRole("button", { name: `All statuses (${matches.length})` })).toHaveAttribute(
+    "aria-pressed",
+    "true",
+  );
+  await expect(rowHeaders(page)).toHaveCount(matches.length);
+  await expect(search).toHaveValue("server");
+
+  // A filter that matches nothing says so and offers a way out.
+  await search.fill("no such offer");
+  await expect(page.getByText("No offers match these filters")).toBeVisible();
+  await page.getByRole("button", { name: "Clear the filters" }).click();
+  await expect(rowHeaders(page)).toHaveCount(offers.length);
+});
+
+test("5,000 offers are paged, with the portal's aggregate and page counts", async ({ page, emulator }) => {
+  void emulator; // its fixture resets the emulator's data
+  await resetWithBulk({ publisherId: "bulk", offers: 5000, awaitingSignoff: 120 });
+  await page.goto("/publishers/bulk/offers");
+  await expect(page.getByText("Showing 1–50 of 5,000 offers")).toBeVisible({ timeout: 60_000 });
+  await expect(rowHeaders(page)).toHaveCount(50);
+
+  await page.getByRole("button", { name: "Next" }).click();
+  await expect(page.getByText("Showing 51–100 of 5,000 offers")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Page 2" })).toHaveAttribute("aria-current", "page");
+  await expect(page).toHaveURL(/[?&]page=2(&|$)/);
+
+  await page.getByRole("button", { name: "Page 100" }).click();
+  await expect(page.getByText("Showing 4,951–5,000 of 5,000 offers")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Next" })).toBeDisabled();
+
+  await page.getByLabel("Rows per page").selectOption("200");
+  await expect(page.getByText("Showing 1–200 of 5,000 offers")).toBeVisible();
+  await expect(rowHeaders(page)).toHaveCount(200);
+
+  await page.getByRole("searchbox", { name: "Filter offers by name or id" }).fill("bulk-offer-04242");
+  await expect(page.getByText("Showing 1–1 of 1 offer (filtered from 5,000)")).toBeVisible();
+  await page.reload();
+  await expect(page.getByText("Showing 1–1 of 1 offer (filtered from 5,000)")).toBeVisible({ timeout: 60_000 });
+});
+
+test("a step change arrives without a reload, is announced politely and shown on the row", async ({
+  page,
+  request,
+  emulator,
+}) => {
+  const find = async () => (await fetchOffers(request)).find((o) => o.id === "contoso-vm-certifying")!;
+  const before = await find();
+  expect(before.currentStep?.name).toBe("Certification");
+
+  await page.goto("/publishers/contoso/offers?q=Ubuntu");
+  const certifying = row(page, "contoso-vm-certifying");
+  await expect(certifying).toContainText("Certification");
+  await page.evaluate(() => ((window as unknown as { noReload: boolean }).noReload = true));
+
+  // Move the emulator's clock until the offer's current step changes.
+  let after = before;
+  for (let i = 0; i < 20 && after.currentStep?.id === before.currentStep?.id; i++) {
+    await emulator.advanceClock(20_000);
+    after = await find();
+  }
+  const next = after.currentStep?.name;
+  expect(next).toBeTruthy();
+  expect(next).not.toBe("Certification");
+
+  await expect(certifying.getByText(next!, { exact: true })).toBeVisible();
+  await expect(page.locator('[aria-live="polite"]')).toContainText(`${before.name}: Certification → ${next}`);
+  // Still the same page: no reload happened.
+  expect(await page.evaluate(() => (window as unknown as { noReload?: boolean }).noReload)).toBe(true);
+});
+
+test("when refreshes fail the last offers stay on screen, marked stale with the reason, until they recover", async ({
+  page,
+  emulator,
+}) => {
+  await page.goto("/publishers/contoso/offers");
+  const certifying = row(page, "contoso-vm-certifying");
+  await expect(certifying).toBeVisible();
+
+  await emulator.addFault({ target: "offers", kind: "status", status: 503 });
+  const stale = page.getByRole("status").filter({ hasText: "Stale:" });
+  await expect(stale).toBeVisible({ timeout: 30_000 });
+  await expect(certifying).toBeVisible();
+  await expect(page.getByText(/Showing 1–\d+ of \d+ offers/)).toBeVisible();
+
+  await emulator.clearFaults();
+  await expect(stale).toBeHidden({ timeout: 45_000 });
+  await expect(certifying).toBeVisible();
+});
+
+test("a publisher the dashboard may not read says why and offers to try again", async ({ page, emulator }) => {
+  void emulator; // its fixture resets the emulator's data
+  await page.goto("/publishers/northwind/offers");
+  const alert = page.getByRole("alert");
+  await expect(alert.getByRole("heading", { name: "The offers could not be loaded" })).toBeVisible();
+  await expect(alert).toContainText("no access to publisher 'northwind'");
+  await expect(alert).toContainText("Automatic refresh is paused");
+  await expect(alert.getByRole("button", { name: "Try again" })).toBeVisible();
+});

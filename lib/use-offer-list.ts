@@ -1,0 +1,36 @@
+"use client";
+
+import { useMemo } from "react";
+
+import {
+  countByIndicator,
+  countByType,
+  filterByFacets,
+  filterByText,
+  paginate,
+  sortOffers,
+  type ListView,
+} from "@/lib/offer-list";
+import type { OfferSummary } from "@/lib/schemas/model";
+
+const EMPTY: readonly OfferSummary[] = [];
+
+/**
+ * The list pipeline, memoised stage by stage: typing recomputes the text filter, a sort
+ * click only the sort, a page change only the slice. Facet counts follow the text filter
+ * but not the facets themselves, so every choice shows what picking it would give.
+ */
+export function useOfferList(offers: readonly OfferSummary[] | undefined, view: ListView) {
+  const all = offers ?? EMPTY;
+  const { q, status, type, sort, dir, page, size } = view;
+
+  const textMatches = useMemo(() => filterByText(all, q), [all, q]);
+  const statusCounts = useMemo(() => countByIndicator(textMatches), [textMatches]);
+  const typeCounts = useMemo(() => countByType(textMatches), [textMatches]);
+  // `status` and `type` keep their identity while the query string does (useListView memoises).
+  const filtered = useMemo(() => filterByFacets(textMatches, { status, type }), [textMatches, status, type]);
+  const sorted = useMemo(() => sortOffers(filtered, sort, dir), [filtered, sort, dir]);
+  const current = useMemo(() => paginate(sorted, page, size), [sorted, page, size]);
+
+  return { total: all.length, textMatches: textMatches.length, statusCounts, typeCounts, page: current };
+}
