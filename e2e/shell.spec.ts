@@ -9,12 +9,18 @@ test("the home page opens the first publisher's offers, listed from the emulator
   await expect(page).toHaveURL(/\/publishers\/contoso\/offers/);
   await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "All offers" })).toBeVisible();
   await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Approvals" })).toBeVisible();
-  await expect(page.getByRole("combobox", { name: "Publisher" })).toBeVisible();
+  const switcher = page.getByRole("combobox", { name: "Publisher" });
+  await expect(switcher.getByRole("option", { name: /Fabrikam/ })).toHaveCount(1);
   await expect(page.getByRole("cell", { name: "contoso-vm-certifying" }).first()).toBeVisible();
   // The rows came from the upstream (the emulator counted the list request) via our route.
   const stats = await emulator.stats();
   expect(stats.byRoute["GET /api/publishers/{p}/offers"] ?? 0).toBeGreaterThan(0);
   expect(stats.tokenRequests).toBeGreaterThan(0);
+
+  // The publisher switcher keeps the page and changes the account.
+  await switcher.selectOption({ label: "Fabrikam, Inc. (fabrikam)" });
+  await expect(page).toHaveURL(/\/publishers\/fabrikam\/offers/);
+  await expect(page.getByText("fabrikam-vm-signoff").first()).toBeVisible();
 });
 
 test("the health route answers without touching the upstream", async ({ request }) => {

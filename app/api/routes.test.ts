@@ -59,6 +59,9 @@ describe("reads", () => {
   });
 
   it("GET /api/publishers lists the accessible publishers with freshness", async () => {
+    // As Next calls a route without dynamic segments: no params at all.
+    const raw = await (publishers as unknown as (req: Request) => Promise<Response>)(new Request("http://127.0.0.1/api/publishers"));
+    expect(raw.status).toBe(200);
     const res = await call(publishers as never, {});
     expect(res.status).toBe(200);
     expect(res.body.data.map((p: { id: string }) => p.id)).toEqual(expect.arrayContaining(["contoso", "fabrikam"]));

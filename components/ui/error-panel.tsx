@@ -1,5 +1,7 @@
 import type { ReactNode } from "react";
 
+import { Icon } from "./icon";
+
 interface ErrorPanelProps {
   title: string;
   message: string;
@@ -11,8 +13,8 @@ interface ErrorPanelProps {
 export function ErrorPanel({ title, message, code, action }: ErrorPanelProps) {
   return (
     <div role="alert" className="rounded-lg border border-red-300 bg-red-50 p-4 text-red-900">
-      <h2 className="font-semibold">
-        <span aria-hidden="true">⛔ </span>
+      <h2 className="flex items-center gap-2 font-semibold">
+        <Icon name="cross" />
         {title}
       </h2>
       <p className="mt-1 text-sm">{message}</p>

@@ -18,9 +18,10 @@ export interface RouteIds {
 type Handler<P> = (ids: Required<Pick<RouteIds, keyof P & keyof RouteIds>>, request: Request) => Promise<Response>;
 
 export function withRoute<P extends RouteIds>(handler: Handler<P>) {
-  return async (request: Request, context: { params: Promise<P> }): Promise<Response> => {
+  // Next passes no params at all to routes without dynamic segments.
+  return async (request: Request, context?: { params?: Promise<P> }): Promise<Response> => {
     try {
-      const params = await context.params;
+      const params = ((await context?.params) ?? {}) as P;
       return await handler(validateIds(params) as Required<Pick<RouteIds, keyof P & keyof RouteIds>>, request);
     } catch (error) {
       return toErrorResponse(error, { method: request.method, path: new URL(request.url).pathname });

@@ -4,7 +4,7 @@ import type { z } from "zod";
 
 import type { ServerEnv } from "@/lib/env";
 
-import { ApiError, logServerError } from "../errors";
+import { ApiError } from "../errors";
 import type { TokenProvider } from "../token";
 import { wireErrorSchema } from "./wire";
 
@@ -111,8 +111,9 @@ export function createCppClient(env: ServerEnv, tokens: TokenProvider, fetchImpl
           await sleep(backoff(attempt));
           continue;
         }
-        logServerError(error, { upstream: host, path: url.pathname });
-        throw new ApiError(502, "upstream_unreachable", `The Cloud Partner Portal at ${host} could not be reached.`);
+        throw new ApiError(502, "upstream_unreachable", `The Cloud Partner Portal at ${host} could not be reached.`, undefined, {
+          cause: error instanceof Error && error.cause instanceof Error ? error.cause : error,
+        });
       }
 
       if (res.status === 401 && !refreshedToken) {
@@ -154,25 +155,25 @@ export function createCppClient(env: ServerEnv, tokens: TokenProvider, fetchImpl
     try {
       json = JSON.parse(text);
     } catch {
-      logServerError(new Error("upstream body is not JSON"), {
-        path: new URL(res.url || base).pathname,
-        excerpt: text.slice(0, 200),
-      });
+      // The excerpt goes to the server log only (through the cause), never to the browser.
       throw new ApiError(
         502,
         "upstream_contract",
         `The Cloud Partner Portal answered with a body that is not JSON (${req.subject}).`,
+        undefined,
+        { cause: `body starts with: ${text.slice(0, 120)}` },
       );
     }
     const parsed = req.schema.safeParse(json);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       const where = issue?.path.length ? issue.path.join(".") : "the body";
-      logServerError(parsed.error, { subject: req.subject });
       throw new ApiError(
         502,
         "upstream_contract",
         `The Cloud Partner Portal answered in an unexpected shape at ${where} (${req.subject}).`,
+        undefined,
+        { cause: issue?.message },
       );
     }
     return parsed.data;

@@ -5,7 +5,7 @@ import type { OfferDetail, OfferStatus, OfferSummary, OperationAccepted, Publish
 import { isInFlight } from "@/lib/schemas/vocabulary";
 
 import { Coalescer, mapWithConcurrency, type Fetched } from "../coalescer";
-import { ApiError } from "../errors";
+import { ApiError, logServerError } from "../errors";
 import type { TokenProvider } from "../token";
 import { createCppClient, type CppClient } from "./client";
 import { toOfferDetail, toOfferStatus, toOfferSummary, toPublisher, withStatus } from "./normalize";
@@ -92,6 +92,8 @@ export function createCpp(
         fetchedAt = Math.min(fetchedAt, status.fetchedAt);
         return withStatus(summary, status.value);
       } catch (error) {
+        // One unreadable status must not cost the whole list: the row says so instead.
+        logServerError(error, { publisherId, offerId: summary.id, during: "list status fill-in" });
         const message = error instanceof ApiError ? error.message : "The offer's status could not be read.";
         return { ...summary, statusError: message };
       }

@@ -144,3 +144,12 @@ describe("upstream headers", () => {
     expect(parseRetryAfter(null)).toBeUndefined();
   });
 });
+
+describe("message text", () => {
+  it("keeps words apart at block boundaries", async () => {
+    const { htmlToText } = await import("./sanitize");
+    expect(htmlToText("<p>contoso-gw-2022:</p><p>The OS disk</p>")).toBe("contoso-gw-2022: The OS disk");
+    expect(htmlToText("image.<br>See <b>the</b> docs<ul><li>one</li><li>two</li></ul>")).toBe("image. See the docs one two");
+    expect(htmlToText("a &amp; b &lt;c&gt;")).toBe("a & b <c>");
+  });
+});

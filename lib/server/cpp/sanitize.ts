@@ -49,8 +49,15 @@ export function sanitizeMessageHtml(html: string): string {
   return sanitizeHtml(html, OPTIONS).trim();
 }
 
+/** Block boundaries become spaces, so "<li>a</li><li>b</li>" reads "a b", not "ab". */
+const BLOCK_BOUNDARY = /<\/?(?:br|p|div|li|ul|ol|pre|tr|td|th|h[1-6])\b[^>]*>/gi;
+
 export function htmlToText(html: string): string {
-  return sanitizeHtml(html, { allowedTags: [], allowedAttributes: {}, nonTextTags: OPTIONS.nonTextTags })
+  return sanitizeHtml(html.replace(BLOCK_BOUNDARY, " $&"), {
+    allowedTags: [],
+    allowedAttributes: {},
+    nonTextTags: OPTIONS.nonTextTags,
+  })
     .replace(/&amp;/g, "&")
     .replace(/&lt;/g, "<")
     .replace(/&gt;/g, ">")

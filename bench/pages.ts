@@ -1,0 +1,437 @@
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from "@playwright/test";
+
+import type { BenchApp } from "./support/app";
+import { BULK_PUBLISHER, type BenchContext, type FigureResult } from "./support/context";
+import { percentile } from "./support/load";
+import { fmt, type Row } from "./support/table";
+
+/**
+ * Figure 4, the pages at scale, in Chromium: time to the first rendered row of All offers and
+ * Approvals, time from a keystroke in the text filter to the updated rows, and the bytes the
+ * page transfers. The bulk publisher (5,000 offers, 500 awaiting sign-off) against the small
+ * contoso publisher (~30 offers) in the same run.
+ *
+ * Selectors are what a user sees: the first `tbody tr` holding a link is a rendered row; the
+ * filter is the page's `searchbox` (else a field labelled "Filter…"). A missing one is an
+ * error naming it, not a silent zero.
+ */
+const SMALL_PUBLISHER = "contoso";
+const ROW_SELECTOR = "tbody tr a";
+/** Two frames at 60 Hz: the budget of the work a keystroke triggers. */
+const FRAME_BUDGET_MS = 33;
+/** Chromium flags of playwright.config.ts. */
+const CHROMIUM_ARGS = [
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+  "--disable-quic",
+];
+
+type PageKind = "offers" | "approvals";
+
+interface Transfer {
+  scriptBytes: number;
+  scripts: number;
+  apiBytes: number;
+  documentBytes: number;
+  totalBytes: number;
+}
+
+interface KeystrokeSample {
+  key: string;
+  /** keydown → the typed text painted (input echo). */
+  echoMs: number;
+  /** keydown → the debounced commit of the filter to the URL. */
+  commitMs: number | null;
+  /** keydown → the row set changed in the DOM, and the frame after it. */
+  rowsMs: number;
+  rowsPaintedMs: number;
+  /** commit → rows painted: the work the filter costs once the debounce has fired. */
+  workMs: number | null;
+  longTasksMs: number;
+  maxLongTaskMs: number;
+}
+
+export interface PageMeasures {
+  kind: PageKind;
+  publisherId: string;
+  offersInList: number;
+  /** Navigation start → first row painted, server cache warm (shipped instance). */
+  firstRowWarmMs: number;
+  /** The same on the CACHE_COALESCE=false instance: every list load pays its upstream reads. */
+  firstRowColdMs: number;
+  rowsShown: number;
+  transfer: Transfer;
+  filterText: string;
+  keystrokes: KeystrokeSample[];
+}
+
+interface BenchWindow {
+  __benchFirstRow?: { inserted: number; painted?: number };
+  __benchFilter?: { state: FilterState; reset(): void };
+}
+
+interface FilterState {
+  key?: number;
+  echo?: number;
+  commit?: number;
+  rows?: number;
+  rowsPaint?: number;
+  longTasks: number;
+  maxLongTask: number;
+  before: string;
+}
+
+function pagePath(kind: PageKind, publisherId: string): string {
+  return `/publishers/${publisherId}/${kind}`;
+}
+
+/** Records (inside the page) when the first row exists in the DOM and the frame after it. */
+function installFirstRowProbe(selector: string): void {
+  const w = window as unknown as BenchWindow;
+  const check = (observer: MutationObserver) => {
+    if (w.__benchFirstRow || !document.querySelector(selector)) return;
+    const record: { inserted: number; painted?: number } = { inserted: performance.now() };
+    w.__benchFirstRow = record;
+    observer.disconnect();
+    requestAnimationFrame(() => setTimeout(() => (record.painted = performance.now()), 0));
+  };
+  const observer = new MutationObserver(() => check(observer));
+  observer.observe(document, { childList: true, subtree: true });
+}
+
+async function withTransferLog(context: BrowserContext, page: Page) {
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Network.enable");
+  const types = new Map<string, string>();
+  const transfer: Transfer = { scriptBytes: 0, scripts: 0, apiBytes: 0, documentBytes: 0, totalBytes: 0 };
+  cdp.on("Network.responseReceived", (e) => {
+    types.set(e.requestId, e.response.url.includes("/api/") ? "Api" : e.type);
+  });
+  cdp.on("Network.loadingFinished", (e) => {
+    const type = types.get(e.requestId);
+    transfer.totalBytes += e.encodedDataLength;
+    if (type === "Script") {
+      transfer.scriptBytes += e.encodedDataLength;
+      transfer.scripts++;
+    } else if (type === "Api") transfer.apiBytes += e.encodedDataLength;
+    else if (type === "Document") transfer.documentBytes += e.encodedDataLength;
+  });
+  return transfer;
+}
+
+async function newPage(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  await page.addInitScript(installFirstRowProbe, ROW_SELECTOR);
+  return { context, page };
+}
+
+/** Navigates and waits for the first row; returns navigation start → first row painted. */
+async function openToFirstRow(page: Page, url: string): Promise<number> {
+  await page.goto(url, { waitUntil: "commit", timeout: 60_000 });
+  try {
+    await page.waitForFunction(
+      () => (window as unknown as BenchWindow).__benchFirstRow?.painted !== undefined,
+      undefined,
+      { timeout: 120_000, polling: 50 },
+    );
+  } catch {
+    const heading = await page
+      .locator("h1")
+      .first()
+      .textContent({ timeout: 1_000 })
+      .catch(() => null);
+    throw new Error(
+      `no row (\`${ROW_SELECTOR}\`) appeared within 120 s at ${url} (page heading: ${JSON.stringify(heading)}): has the table's markup changed?`,
+    );
+  }
+  const painted = await page.evaluate(() => (window as unknown as BenchWindow).__benchFirstRow?.painted);
+  if (painted === undefined) throw new Error("first row probe lost");
+  return painted;
+}
+
+async function findFilter(page: Page): Promise<Locator> {
+  const searchbox = page.getByRole("searchbox");
+  if ((await searchbox.count()) > 0) return searchbox.first();
+  const labelled = page.getByLabel(/filter/i);
+  if ((await labelled.count()) > 0) return labelled.first();
+  throw new Error(`no text filter on ${page.url()}: expected an element with role "searchbox" or a label "Filter…"`);
+}
+
+/** Installs the keystroke probe on the filter input and the table (inside the page). */
+function installFilterProbe(input: HTMLElement | SVGElement, selector: string): void {
+  const w = window as unknown as BenchWindow & Window;
+  const table = document.querySelector(selector)?.closest("table");
+  if (!table) throw new Error(`no table around ${selector}`);
+  const signature = () =>
+    Array.from(table.tBodies[0]?.rows ?? [])
+      .map((r) => r.dataset.offerId ?? (r.textContent ?? "").slice(0, 80))
+      .join("|");
+  const state: FilterState = { longTasks: 0, maxLongTask: 0, before: signature() };
+  const afterPaint = (set: (t: number) => void) =>
+    requestAnimationFrame(() => setTimeout(() => set(performance.now()), 0));
+
+  window.addEventListener(
+    "keydown",
+    () => {
+      if (state.key === undefined) state.key = performance.now();
+    },
+    true,
+  );
+  input.addEventListener("input", () => {
+    if (state.key !== undefined && state.echo === undefined) afterPaint((t) => (state.echo ??= t));
+  });
+  for (const name of ["pushState", "replaceState"] as const) {
+    const original = w.history[name].bind(w.history);
+    w.history[name] = (...args: Parameters<History["pushState"]>) => {
+      if (state.key !== undefined && state.commit === undefined) state.commit = performance.now();
+      original(...args);
+    };
+  }
+  new MutationObserver(() => {
+    if (state.key === undefined || state.rows !== undefined || signature() === state.before) return;
+    state.rows = performance.now();
+    afterPaint((t) => (state.rowsPaint ??= t));
+  }).observe(table, { childList: true, subtree: true, characterData: true });
+  try {
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) {
+        if (state.key === undefined || entry.startTime + entry.duration < state.key) continue;
+        state.longTasks += entry.duration;
+        state.maxLongTask = Math.max(state.maxLongTask, entry.duration);
+      }
+    }).observe({ type: "longtask" });
+  } catch {
+    // no Long Tasks API: long-task figures stay 0
+  }
+  w.__benchFilter = {
+    state,
+    reset() {
+      Object.assign(state, {
+        key: undefined,
+        echo: undefined,
+        commit: undefined,
+        rows: undefined,
+        rowsPaint: undefined,
+        longTasks: 0,
+        maxLongTask: 0,
+        before: signature(),
+      });
+    },
+  };
+}
+
+async function keystroke(page: Page, key: string): Promise<KeystrokeSample> {
+  await page.evaluate(() => (window as unknown as BenchWindow).__benchFilter?.reset());
+  await page.keyboard.press(key);
+  try {
+    await page.waitForFunction(
+      () => {
+        const s = (window as unknown as BenchWindow).__benchFilter?.state;
+        return s?.rowsPaint !== undefined && s.echo !== undefined;
+      },
+      undefined,
+      { timeout: 15_000, polling: 20 },
+    );
+  } catch {
+    throw new Error(`the rows did not change within 15 s of pressing ${JSON.stringify(key)} in the filter`);
+  }
+  // Long tasks are reported after they end: give the observer a moment.
+  await page.waitForTimeout(100);
+  const s = await page.evaluate(() => (window as unknown as BenchWindow).__benchFilter?.state);
+  if (!s || s.key === undefined || s.rows === undefined || s.rowsPaint === undefined || s.echo === undefined)
+    throw new Error("keystroke probe lost");
+  return {
+    key,
+    echoMs: s.echo - s.key,
+    commitMs: s.commit === undefined ? null : s.commit - s.key,
+    rowsMs: s.rows - s.key,
+    rowsPaintedMs: s.rowsPaint - s.key,
+    workMs: s.commit === undefined ? null : s.rowsPaint - s.commit,
+    longTasksMs: s.longTasks,
+    maxLongTaskMs: s.maxLongTask,
+  };
+}
+
+interface ListedOffer {
+  id: string;
+  name: string;
+  offerTypeId: string;
+  indicator: string;
+}
+
+/** A one-character filter matching about half the list, so the rows surely change and stay. */
+async function pickFilterCharacter(app: BenchApp, kind: PageKind, publisherId: string) {
+  const res = await fetch(`${app.url}/api/publishers/${publisherId}/offers`);
+  if (!res.ok) throw new Error(`GET offers of ${publisherId} → ${res.status}`);
+  const all = ((await res.json()) as { data: ListedOffer[] }).data;
+  const offers = kind === "approvals" ? all.filter((o) => o.indicator === "awaitingSignoff") : all;
+  const texts = offers.map((o) => `${o.name}\n${o.id}\n${o.offerTypeId}`.toLowerCase());
+  let best = { char: "", score: Number.POSITIVE_INFINITY };
+  for (const char of "0123456789abcdefghijklmnopqrstuvwxyz") {
+    const share = texts.filter((t) => t.includes(char)).length / Math.max(1, texts.length);
+    if (share < 0.15 || share > 0.75) continue;
+    const score = Math.abs(share - 0.5);
+    if (score < best.score) best = { char, score };
+  }
+  if (!best.char) throw new Error(`no filter character splits the ${kind} list of ${publisherId}`);
+  return { char: best.char, offersInList: offers.length };
+}
+
+async function measurePage(
+  ctx: BenchContext,
+  browser: Browser,
+  kind: PageKind,
+  publisherId: string,
+): Promise<PageMeasures> {
+  const rounds = ctx.quick ? 1 : 3;
+  const { char, offersInList } = await pickFilterCharacter(ctx.cached, kind, publisherId);
+
+  // Cold: the instance without a cache pays the list's upstream reads on every load.
+  ctx.log(`pages: ${kind} of ${publisherId}, cold server cache`);
+  const cold = await newPage(browser);
+  let firstRowColdMs: number;
+  try {
+    firstRowColdMs = await openToFirstRow(cold.page, `${ctx.uncached.url}${pagePath(kind, publisherId)}`);
+  } finally {
+    await cold.context.close();
+  }
+
+  // Warm: the shipped instance right after the same list was read (as by another viewer).
+  ctx.log(`pages: ${kind} of ${publisherId}, warm server cache, then the filter`);
+  await fetch(`${ctx.cached.url}/api/publishers/${publisherId}/offers`).then((r) => r.arrayBuffer());
+  const warm = await newPage(browser);
+  try {
+    const transfer = await withTransferLog(warm.context, warm.page);
+    const firstRowWarmMs = await openToFirstRow(warm.page, `${ctx.cached.url}${pagePath(kind, publisherId)}`);
+    await warm.page.waitForLoadState("networkidle", { timeout: 30_000 }).catch(() => undefined);
+    const rowsShown = await warm.page.locator("tbody tr").filter({ has: warm.page.locator("a") }).count();
+
+    const filter = await findFilter(warm.page);
+    await filter.click();
+    await filter.evaluate(installFilterProbe, ROW_SELECTOR);
+    const keystrokes: KeystrokeSample[] = [];
+    for (let i = 0; i < rounds; i++) {
+      keystrokes.push(await keystroke(warm.page, char));
+      keystrokes.push(await keystroke(warm.page, "Backspace"));
+    }
+    return {
+      kind,
+      publisherId,
+      offersInList,
+      firstRowWarmMs,
+      firstRowColdMs,
+      rowsShown,
+      transfer: { ...transfer },
+      filterText: char,
+      keystrokes,
+    };
+  } finally {
+    await warm.context.close();
+  }
+}
+
+const median = (values: readonly number[]) => percentile([...values].sort((a, b) => a - b), 50);
+const max = (values: readonly number[]) => Math.max(...values);
+
+function keystrokeSummary(m: PageMeasures) {
+  const work = m.keystrokes.map((k) => k.workMs).filter((w): w is number => w !== null);
+  return {
+    rowsPainted: median(m.keystrokes.map((k) => k.rowsPaintedMs)),
+    echo: median(m.keystrokes.map((k) => k.echoMs)),
+    work: work.length ? median(work) : Number.NaN,
+    workMax: work.length ? max(work) : Number.NaN,
+    maxLongTask: max(m.keystrokes.map((k) => k.maxLongTaskMs)),
+  };
+}
+
+function rowsFor(kind: PageKind, big: PageMeasures, small: PageMeasures): Row[] {
+  const title = kind === "offers" ? "All offers" : "Approvals";
+  const figure = "4 Pages at scale";
+  const who = (m: PageMeasures) => `${fmt.int(m.offersInList)} offers`;
+  const b = keystrokeSummary(big);
+  const s = keystrokeSummary(small);
+  const measure = (what: string) => `${title}: ${what}`;
+  return [
+    {
+      figure,
+      measure: measure("first row painted, server cache warm"),
+      ours: `${fmt.ms(big.firstRowWarmMs)} (${who(big)})`,
+      baseline: `${fmt.ms(small.firstRowWarmMs)} (${who(small)})`,
+      note: fmt.ratio(big.firstRowWarmMs, small.firstRowWarmMs),
+    },
+    {
+      figure,
+      measure: measure("first row painted, server cache cold (CACHE_COALESCE=false instance)"),
+      ours: fmt.ms(big.firstRowColdMs),
+      baseline: fmt.ms(small.firstRowColdMs),
+      note: fmt.ratio(big.firstRowColdMs, small.firstRowColdMs),
+    },
+    {
+      figure,
+      measure: measure("filter keystroke → rows painted (incl. 150 ms debounce), median"),
+      ours: fmt.ms(b.rowsPainted),
+      baseline: fmt.ms(s.rowsPainted),
+      note: `typed text painted after ${fmt.ms(b.echo)} vs ${fmt.ms(s.echo)}`,
+    },
+    {
+      figure,
+      measure: measure("filter work after the debounce (URL commit → rows painted), median / max"),
+      ours: `${fmt.ms(b.work)} / ${fmt.ms(b.workMax)}`,
+      baseline: `${fmt.ms(s.work)} / ${fmt.ms(s.workMax)}`,
+      note:
+        `${b.work <= FRAME_BUDGET_MS ? "within" : "over"} ${FRAME_BUDGET_MS} ms (2 frames); ` +
+        `longest task ${fmt.ms(b.maxLongTask)} vs ${fmt.ms(s.maxLongTask)}`,
+    },
+    {
+      figure,
+      measure: measure("JavaScript transferred (compressed, incl. headers)"),
+      ours: `${fmt.kib(big.transfer.scriptBytes)} (${big.transfer.scripts} files)`,
+      baseline: `${fmt.kib(small.transfer.scriptBytes)} (${small.transfer.scripts} files)`,
+      note: fmt.ratio(big.transfer.scriptBytes, small.transfer.scriptBytes),
+    },
+    {
+      figure,
+      measure: measure("API JSON transferred on load"),
+      ours: fmt.kib(big.transfer.apiBytes),
+      baseline: fmt.kib(small.transfer.apiBytes),
+      note: fmt.ratio(big.transfer.apiBytes, small.transfer.apiBytes),
+    },
+  ];
+}
+
+export async function runPages(ctx: BenchContext): Promise<FigureResult> {
+  const browser = await chromium.launch({
+    ...(ctx.chromiumPath ? { executablePath: ctx.chromiumPath } : {}),
+    args: CHROMIUM_ARGS,
+  });
+  const rows: Row[] = [];
+  const data: PageMeasures[] = [];
+  const errors: string[] = [];
+  try {
+    for (const kind of ["offers", "approvals"] as const) {
+      try {
+        // The baseline (small publisher) first: it also warms Next's route code for the big one.
+        const small = await measurePage(ctx, browser, kind, SMALL_PUBLISHER);
+        const big = await measurePage(ctx, browser, kind, BULK_PUBLISHER);
+        data.push(big, small);
+        rows.push(...rowsFor(kind, big, small));
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        errors.push(`${kind}: ${message}`);
+        rows.push({
+          figure: "4 Pages at scale",
+          measure: `${kind === "offers" ? "All offers" : "Approvals"}: not measured`,
+          ours: "error",
+          baseline: "",
+          note: message.split("\n")[0] ?? "",
+        });
+      }
+    }
+  } finally {
+    await browser.close();
+  }
+  return { rows, data: { measures: data, errors } };
+}

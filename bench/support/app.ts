@@ -1,0 +1,127 @@
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+
+import { ROOT, sleep } from "./child";
+import type { BenchEmulator } from "./emulator";
+
+const NEXT_BIN = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
+
+/** The dashboard's environment for an emulator, as scripts/start.ts builds it. */
+export function appEnv(emulator: BenchEmulator, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  // Never inherit a real tenant or someone's tuning: the benchmark states all it relies on.
+  for (const key of Object.keys(env)) {
+    if (/^(AZURE_|CPP_|CACHE_|POLL_|TOKEN_|STATUS_FETCH_)/.test(key)) delete env[key];
+  }
+  return {
+    ...env,
+    NODE_ENV: "production",
+    AZURE_TENANT_ID: emulator.credentials.tenantId,
+    AZURE_CLIENT_ID: emulator.credentials.clientId,
+    AZURE_CLIENT_SECRET: emulator.credentials.clientSecret,
+    AZURE_AUTHORITY_HOST: emulator.url,
+    CPP_API_BASE_URL: emulator.url,
+    NODE_EXTRA_CA_CERTS: emulator.caFile,
+    ...extra,
+  };
+}
+
+/** Builds the app when no production build exists (`next build`), as `npm start` does. */
+export async function ensureBuild(env: NodeJS.ProcessEnv, log: (line: string) => void): Promise<boolean> {
+  if (existsSync(path.join(ROOT, ".next", "BUILD_ID"))) return false;
+  log("No production build found (.next/BUILD_ID): running next build…");
+  const child = spawn(process.execPath, [NEXT_BIN, "build"], { cwd: ROOT, env, stdio: ["ignore", "inherit", "inherit"] });
+  const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
+  if (code !== 0) throw new Error(`next build failed with exit code ${code}`);
+  return true;
+}
+
+/** `next start` on loopback with its own environment; restartable for cold-process figures. */
+export class BenchApp {
+  private child: ChildProcess | undefined;
+  private output = "";
+
+  constructor(
+    readonly name: string,
+    readonly port: number,
+    private readonly env: NodeJS.ProcessEnv,
+  ) {}
+
+  get url(): string {
+    return `http://127.0.0.1:${this.port}`;
+  }
+
+  async start(): Promise<void> {
+    this.output = "";
+    const child = spawn(process.execPath, [NEXT_BIN, "start", "--port", String(this.port), "--hostname", "127.0.0.1"], {
+      cwd: ROOT,
+      env: { ...this.env, PORT: String(this.port) },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    this.child = child;
+    const keep = (chunk: Buffer) => {
+      this.output = (this.output + chunk.toString()).slice(-4_000);
+    };
+    child.stdout?.on("data", keep);
+    child.stderr?.on("data", keep);
+    const deadline = Date.now() + 90_000;
+    while (Date.now() < deadline) {
+      if (child.exitCode !== null) throw new Error(`${this.name} exited with ${child.exitCode}: ${this.output.trim()}`);
+      try {
+        const res = await fetch(`${this.url}/api/health`);
+        if (res.ok) return;
+      } catch {
+        // not listening yet
+      }
+      await sleep(200);
+    }
+    throw new Error(`${this.name} did not answer /api/health within 90 s: ${this.output.trim()}`);
+  }
+
+  async stop(): Promise<void> {
+    const child = this.child;
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+    child.kill("SIGTERM");
+    await Promise.race([exited, sleep(5_000).then(() => void child.kill("SIGKILL"))]);
+    await exited;
+  }
+
+  async restart(): Promise<void> {
+    await this.stop();
+    await this.start();
+  }
+
+  /** Recent output of the server (for error messages). */
+  get log(): string {
+    return this.output;
+  }
+
+  /**
+   * The process that serves requests: `next start` renames itself `next-server`, and may run
+   * the server in a child; take a `next-server` child when there is one, else the process.
+   */
+  serverPid(): number {
+    const pid = this.child?.pid;
+    if (pid === undefined) throw new Error(`${this.name} is not running`);
+    try {
+      const out = execFileSync("ps", ["--ppid", String(pid), "-o", "pid=,args="], { encoding: "utf8" });
+      for (const line of out.split("\n")) {
+        const match = /^\s*(\d+)\s+(.*)$/.exec(line);
+        if (match?.[2]?.startsWith("next-server")) return Number(match[1]);
+      }
+    } catch {
+      // ps exits 1 when there is no child: the spawned process is the server
+    }
+    return pid;
+  }
+
+  /** Resident memory of the server process in MiB (VmRSS of /proc/<pid>/status). */
+  rssMiB(): number {
+    const status = readFileSync(`/proc/${this.serverPid()}/status`, "utf8");
+    const kb = /^VmRSS:\s+(\d+)\s+kB/m.exec(status)?.[1];
+    if (kb === undefined) throw new Error("VmRSS not found");
+    return Number(kb) / 1024;
+  }
+}
