@@ -1,5 +1,5 @@
 import type { OfferSummary } from "../lib/schemas/model";
-import { fetchOffers, resetWithBulk, row, rowHeaders } from "./support/offer-list";
+import { fetchOffers, row, rowHeaders } from "./support/offer-list";
 import { expect, test } from "./support/fixtures";
 
 /** The portal's words for each indicator, as the status filter names them. */
@@ -20,9 +20,7 @@ const byName = (a: OfferSummary, b: OfferSummary) => collator.compare(a.name, b.
 test("All offers shows every offer with its status in the portal's words, and where offers in flight stand", async ({
   page,
   request,
-  emulator,
 }) => {
-  void emulator; // its fixture resets the emulator's data
   const offers = await fetchOffers(request);
   await page.goto("/publishers/contoso/offers");
   await expect(page.getByRole("heading", { level: 1, name: "All offers" })).toBeVisible();
@@ -68,8 +66,7 @@ test("All offers shows every offer with its status in the portal's words, and wh
   await expect(row(page, "contoso-app-signoff")).toContainText("1 warning");
 });
 
-test("clicking an offer's status, or its name from the keyboard, opens its Status tab", async ({ page, emulator }) => {
-  void emulator; // its fixture resets the emulator's data
+test("clicking an offer's status, or its name from the keyboard, opens its Status tab", async ({ page }) => {
   await page.goto("/publishers/contoso/offers");
   await row(page, "contoso-vm-failed").getByText("Publish failed", { exact: true }).click();
   await expect(page).toHaveURL(/\/publishers\/contoso\/offers\/contoso-vm-failed\/status$/);
@@ -84,9 +81,7 @@ test("clicking an offer's status, or its name from the keyboard, opens its Statu
 test("filter, status filter and sort live in the URL: a reload keeps them and Back undoes them", async ({
   page,
   request,
-  emulator,
 }) => {
-  void emulator; // its fixture resets the emulator's data
   const offers = await fetchOffers(request);
   const matches = offers.filter((o) => `${o.name} ${o.id}`.toLowerCase().includes("server"));
   const counts = new Map<OfferSummary["indicator"], number>();
@@ -99,7 +94,9 @@ test("filter, status filter and sort live in the URL: a reload keeps them and Ba
 
   // Typing filters (and replaces the URL's query rather than stacking history).
   const search = page.getByRole("searchbox", { name: "Filter offers by name or id" });
-  await search.fill("server");
+  // Typed key by key, slower than the filter's debounce, so the URL updates while typing
+  // goes on: no keystroke may be lost to it.
+  await search.pressSequentially("server", { delay: 200 });
   await expect(page).toHaveURL(/[?&]q=server(&|$)/);
   await expect(rowHeaders(page)).toHaveText(matches.sort(byName).map((o) => o.name));
   await expect(page.getByRole("button", { name: `All statuses (${matches.length})` })).toBeVisible();
@@ -148,8 +145,9 @@ test("filter, status filter and sort live in the URL: a reload keeps them and Ba
 });
 
 test("5,000 offers are paged, with the portal's aggregate and page counts", async ({ page, emulator }) => {
-  void emulator; // its fixture resets the emulator's data
-  await resetWithBulk({ publisherId: "bulk", offers: 5000, awaitingSignoff: 120 });
+  // The first read of a large publisher fetches hundreds of statuses upstream; give it room.
+  test.setTimeout(180_000);
+  await emulator.reset({ bulk: { publisherId: "bulk", offers: 5000, awaitingSignoff: 120 } });
   await page.goto("/publishers/bulk/offers");
   await expect(page.getByText("Showing 1–50 of 5,000 offers")).toBeVisible({ timeout: 60_000 });
   await expect(rowHeaders(page)).toHaveCount(50);
@@ -169,6 +167,7 @@ test("5,000 offers are paged, with the portal's aggregate and page counts", asyn
 
   await page.getByRole("searchbox", { name: "Filter offers by name or id" }).fill("bulk-offer-04242");
   await expect(page.getByText("Showing 1–1 of 1 offer (filtered from 5,000)")).toBeVisible();
+  await expect(page).toHaveURL(/[?&]q=bulk-offer-04242(&|$)/);
   await page.reload();
   await expect(page.getByText("Showing 1–1 of 1 offer (filtered from 5,000)")).toBeVisible({ timeout: 60_000 });
 });
@@ -187,11 +186,15 @@ test("a step change arrives without a reload, is announced politely and shown on
   await expect(certifying).toContainText("Certification");
   await page.evaluate(() => ((window as unknown as { noReload: boolean }).noReload = true));
 
-  // Move the emulator's clock until the offer's current step changes.
+  // Move the emulator's clock in small steps until the offer's current step changes. The
+  // server caches reads briefly, so after each move wait until our API shows the move (the
+  // step's progress changes) before judging it.
+  const where = (o: OfferSummary) => `${o.currentStep?.id}@${o.currentStep?.progress}`;
   let after = before;
   for (let i = 0; i < 20 && after.currentStep?.id === before.currentStep?.id; i++) {
+    const seen = where(after);
     await emulator.advanceClock(20_000);
-    after = await find();
+    await expect.poll(async () => where((after = await find()))).not.toBe(seen);
   }
   const next = after.currentStep?.name;
   expect(next).toBeTruthy();
@@ -222,10 +225,27 @@ test("when refreshes fail the last offers stay on screen, marked stale with the 
   await expect(certifying).toBeVisible();
 });
 
-test("a publisher the dashboard may not read says why and offers to try again", async ({ page, emulator }) => {
-  void emulator; // its fixture resets the emulator's data
+test("an offer whose status document cannot be read keeps its status and says its step is unknown", async ({
+  page,
+  emulator,
+}) => {
+  await emulator.addFault({ target: "status", kind: "status", status: 500, offerId: "contoso-vm-certifying" });
+  await page.goto("/publishers/contoso/offers");
+  const certifying = row(page, "contoso-vm-certifying");
+  await expect(certifying).toContainText("Current step could not be read");
+  await expect(certifying.getByText("Publish in progress", { exact: true })).toBeVisible();
+  await expect(row(page, "contoso-app-pascal").getByRole("progressbar")).toBeVisible();
+
+  await emulator.clearFaults();
+  await expect(certifying.getByRole("progressbar", { name: "Certification progress" })).toBeVisible({
+    timeout: 30_000,
+  });
+  await expect(certifying).not.toContainText("Current step could not be read");
+});
+
+test("a publisher the dashboard may not read says why and offers to try again", async ({ page }) => {
   await page.goto("/publishers/northwind/offers");
-  const alert = page.getByRole("alert");
+  const alert = page.getByRole("alert").filter({ hasText: "The offers could not be loaded" });
   await expect(alert.getByRole("heading", { name: "The offers could not be loaded" })).toBeVisible();
   await expect(alert).toContainText("no access to publisher 'northwind'");
   await expect(alert).toContainText("Automatic refresh is paused");

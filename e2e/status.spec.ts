@@ -83,8 +83,7 @@ test.describe("timeline per offer type", () => {
   ];
 
   for (const c of cases) {
-    test(`${c.type}: header, tabs and the steps in API order (${c.offerId})`, async ({ page, emulator }) => {
-      void emulator;
+    test(`${c.type}: header, tabs and the steps in API order (${c.offerId})`, async ({ page }) => {
       await openStatus(page, c.offerId);
       await expect(page).toHaveTitle(new RegExp(`${c.offerId} · Status`));
       await expect(header(page).getByRole("heading", { level: 1 })).toHaveText(c.name);
@@ -115,8 +114,7 @@ test.describe("timeline per offer type", () => {
     });
   }
 
-  test("preview and live links open in a new tab without an opener", async ({ page, emulator }) => {
-    void emulator;
+  test("preview and live links open in a new tab without an opener", async ({ page }) => {
     await openStatus(page, "contoso-container-live");
     const live = page.getByTestId("live-links").getByRole("link", { name: /Azure Marketplace/ });
     await expect(live).toHaveAttribute("href", /^https:\/\/azuremarketplace\.microsoft\.com\//);
@@ -133,11 +131,7 @@ test.describe("timeline per offer type", () => {
   });
 });
 
-test("every step status and message level is shown in words, unknown values by their raw text", async ({
-  page,
-  emulator,
-}) => {
-  void emulator;
+test("every step status and message level is shown in words, unknown values by their raw text", async ({ page }) => {
   const stepCases: [offerId: string, stepId: string, text: string][] = [
     ["contoso-vm-failed", "displaydummycertify", "Complete"],
     ["contoso-vm-failed", "displaycertify", "Rejected"],
@@ -201,8 +195,7 @@ test("a step advances without a reload as the emulator's clock moves, and the ch
 });
 
 test.describe("overdue steps", () => {
-  test("a step running past its estimate is flagged, one within it is not", async ({ page, emulator }) => {
-    void emulator;
+  test("a step running past its estimate is flagged, one within it is not", async ({ page }) => {
     await openStatus(page, "contoso-vm-overdue");
     const notice = step(page, "displaydummycertify").getByTestId("overdue");
     await expect(notice).toContainText("Taking longer than usual (estimated < 15 min, running 3 h");
@@ -312,11 +305,7 @@ test("Go live refused upstream: the upstream's reason is shown and the button wo
   await expect(header(page).getByText("Awaiting publisher sign-off", { exact: true })).toBeVisible();
 });
 
-test("Cancel publish: warns that publishing restarts from step 1, then shows Publish canceled", async ({
-  page,
-  emulator,
-}) => {
-  void emulator;
+test("Cancel publish: warns that publishing restarts from step 1, then shows Publish canceled", async ({ page }) => {
   await openStatus(page, "contoso-container-cancel");
   await expect(actions(page).getByRole("button", { name: "Go live", exact: true })).toHaveCount(0);
   await actions(page).getByRole("button", { name: "Cancel publish", exact: true }).click();
@@ -360,8 +349,7 @@ test.describe("failures", () => {
     await expect(page.getByTestId("timeline")).toBeVisible();
   });
 
-  test("an unknown offer says so plainly, with a way back to All offers", async ({ page, emulator }) => {
-    void emulator;
+  test("an unknown offer says so plainly, with a way back to All offers", async ({ page }) => {
     await page.goto(statusUrl("contoso-no-such-offer"));
     const alert = page.getByRole("alert").filter({ hasText: "Offer not found" });
     await expect(alert.getByRole("heading", { name: "Offer not found" })).toBeVisible();
@@ -373,9 +361,7 @@ test.describe("failures", () => {
 
 test("critical issues are summarised above the timeline and link to their steps; a failed offer says to republish", async ({
   page,
-  emulator,
 }) => {
-  void emulator;
   await openStatus(page, "contoso-vm-failed");
   const issues = page.getByRole("region", { name: /Publish failed/ });
   await expect(issues).toContainText("This offer must be fixed and published again");
@@ -394,12 +380,7 @@ test("critical issues are summarised above the timeline and link to their steps;
   await expect(blocked.getByRole("link", { name: /critical vulnerability \(CVE-2024-3094\)/ })).toBeVisible();
 });
 
-test("a step can be linked to: deep links scroll to it and Copy link copies its URL", async ({
-  page,
-  context,
-  emulator,
-}) => {
-  void emulator;
+test("a step can be linked to: deep links scroll to it and Copy link copies its URL", async ({ page, context }) => {
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
   await page.goto(`${statusUrl("contoso-app-signoff")}#step-microsoft-review`);
   await expect(step(page, "microsoft-review")).toBeInViewport();
@@ -411,11 +392,7 @@ test("a step can be linked to: deep links scroll to it and Copy link copies its 
   expect(copied).toMatch(new RegExp(`${statusUrl("contoso-app-signoff")}#step-test-drive-validation$`));
 });
 
-test("the Details tab shows the offer's definition; the breadcrumb leads back to All offers", async ({
-  page,
-  emulator,
-}) => {
-  void emulator;
+test("the Details tab shows the offer's definition; the breadcrumb leads back to All offers", async ({ page }) => {
   await openStatus(page, "contoso-vm-signoff");
   const tabs = page.getByRole("navigation", { name: "Offer" });
   await tabs.getByRole("link", { name: "Details" }).click();

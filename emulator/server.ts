@@ -81,7 +81,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const bulk = options.bulk ?? null;
   const certs = await ensureCertificates(options.certDir ?? defaultCertDir());
   const fixedStart = options.clockStart === undefined ? undefined : new Date(options.clockStart).getTime();
-  if (fixedStart !== undefined && Number.isNaN(fixedStart)) throw new Error(`clockStart is not a date: ${String(options.clockStart)}`);
+  if (fixedStart !== undefined && Number.isNaN(fixedStart))
+    throw new Error(`clockStart is not a date: ${String(options.clockStart)}`);
   const clock = createClock(testMode, fixedStart);
   // Large enough that over-long URLs reach our 400 envelope instead of a bare 431.
   const server = createServer({ key: certs.key, cert: certs.cert, maxHeaderSize: 64 * 1024 });

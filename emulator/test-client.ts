@@ -136,6 +136,12 @@ export const SHARED_TEST_CERT_DIR = path.join(tmpdir(), "offer-status-emulator-t
 /** Starts a test-mode emulator on a random port with a temporary certificate directory. */
 export async function startTestEmulator(options: EmulatorOptions = {}): Promise<EmulatorClient> {
   const certDir = options.certDir ?? SHARED_TEST_CERT_DIR;
-  const emulator = await startEmulator({ testMode: true, port: 0, clockStart: TEST_CLOCK_START_MS, ...options, certDir });
+  const emulator = await startEmulator({
+    testMode: true,
+    port: 0,
+    clockStart: TEST_CLOCK_START_MS,
+    ...options,
+    certDir,
+  });
   return new EmulatorClient(emulator);
 }

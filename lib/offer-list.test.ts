@@ -178,11 +178,7 @@ describe("sortOffers", () => {
   });
 
   it("ranks errors above any number of warnings", () => {
-    const offers = [
-      offer("warnings", { warningCount: 9 }),
-      offer("error", { errorCount: 1 }),
-      offer("clean"),
-    ];
+    const offers = [offer("warnings", { warningCount: 9 }), offer("error", { errorCount: 1 }), offer("clean")];
     expect(ids(sortOffers(offers, "issues", "desc"))).toEqual(["error", "warnings", "clean"]);
   });
 

@@ -50,7 +50,9 @@ describe("diffOffers", () => {
   });
 
   it("reports a new current step but not progress creeping forward", () => {
-    const before = offer("vm", "publishing", { currentStep: step("displaycertify", "Certification", "inProgress", 10) });
+    const before = offer("vm", "publishing", {
+      currentStep: step("displaycertify", "Certification", "inProgress", 10),
+    });
     const later = offer("vm", "publishing", { currentStep: step("displaycertify", "Certification", "inProgress", 60) });
     const next = offer("vm", "publishing", { currentStep: step("displayprovision", "Provisioning", "inProgress", 0) });
     expect(diffOffers([before], [later])).toEqual([]);

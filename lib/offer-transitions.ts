@@ -44,7 +44,13 @@ export function diffOffers(prev: readonly OfferSummary[], next: readonly OfferSu
   for (const offer of next) {
     const old = before.get(offer.id);
     if (!old) continue;
-    const base = { offer, offerId: offer.id, name: offer.name, fromIndicator: old.indicator, toIndicator: offer.indicator };
+    const base = {
+      offer,
+      offerId: offer.id,
+      name: offer.name,
+      fromIndicator: old.indicator,
+      toIndicator: offer.indicator,
+    };
     if (old.indicator !== offer.indicator || (offer.indicator === "unknown" && old.status.raw !== offer.status.raw)) {
       out.push({ ...base, kind: "indicator", from: statusText(old), to: statusText(offer) });
     } else if (!offer.statusError && !old.statusError && !sameStep(old.currentStep, offer.currentStep)) {

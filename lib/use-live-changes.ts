@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useEffect, useState } from "react";
+import { useEffect, useState } from "react";
 
 import { describeTransitions, diffOffers, type Transition } from "@/lib/offer-transitions";
 import type { OfferSummary } from "@/lib/schemas/model";
@@ -18,8 +18,7 @@ const always = () => true;
 
 /**
  * Watches a polled offer list for transitions: which rows changed on the last poll (to
- * highlight them) and one polite announcement per poll that changed something. `announce`
- * lets the page say other things (an action's result) through the same live region.
+ * highlight them) and one polite announcement per poll that changed something.
  */
 export function useLiveChanges(
   offers: readonly OfferSummary[] | undefined,
@@ -46,7 +45,5 @@ export function useLiveChanges(
     return () => clearTimeout(timer);
   }, [changed]);
 
-  const announce = useCallback((text: string) => setAnnouncement((a) => ({ seq: (a?.seq ?? 0) + 1, text })), []);
-
-  return { changed, announcement, announce };
+  return { changed, announcement };
 }

@@ -90,7 +90,9 @@ async function main(): Promise<void> {
 
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port) };
   if (configured) {
-    log(`AZURE_* variables found: starting the dashboard against ${process.env.CPP_API_BASE_URL ?? "https://cloudpartner.azure.com"}.`);
+    log(
+      `AZURE_* variables found: starting the dashboard against ${process.env.CPP_API_BASE_URL ?? "https://cloudpartner.azure.com"}.`,
+    );
   } else {
     emulator = await startEmulator({
       host: "127.0.0.1",

@@ -45,7 +45,9 @@ async function call(
   method = "GET",
 ) {
   const path = `/api/${Object.values(params).map(encodeURIComponent).join("/")}`;
-  const res = await handler(new Request(`http://127.0.0.1:3000${path}`, { method }), { params: Promise.resolve(params) });
+  const res = await handler(new Request(`http://127.0.0.1:3000${path}`, { method }), {
+    params: Promise.resolve(params),
+  });
   const text = await res.text();
   seen.push(text, JSON.stringify([...res.headers]));
   return { status: res.status, headers: res.headers, body: JSON.parse(text) as Record<string, any> };
@@ -60,7 +62,9 @@ describe("reads", () => {
 
   it("GET /api/publishers lists the accessible publishers with freshness", async () => {
     // As Next calls a route without dynamic segments: no params at all.
-    const raw = await (publishers as unknown as (req: Request) => Promise<Response>)(new Request("http://127.0.0.1/api/publishers"));
+    const raw = await (publishers as unknown as (req: Request) => Promise<Response>)(
+      new Request("http://127.0.0.1/api/publishers"),
+    );
     expect(raw.status).toBe(200);
     const res = await call(publishers as never, {});
     expect(res.status).toBe(200);
@@ -77,7 +81,9 @@ describe("reads", () => {
     expect(one.body.data).toMatchObject({ id: "contoso-vm-failed", status: { value: "failed" } });
     const st = await call(status as never, { publisherId: "contoso", offerId: "contoso-vm-failed" });
     expect(st.body.data).toMatchObject({ indicator: "failed", offerId: "contoso-vm-failed" });
-    const html = st.body.data.steps.flatMap((s: { messages: { html: string }[] }) => s.messages.map((m) => m.html)).join("");
+    const html = st.body.data.steps
+      .flatMap((s: { messages: { html: string }[] }) => s.messages.map((m) => m.html))
+      .join("");
     expect(html).toContain('rel="noopener noreferrer"');
   });
 });
@@ -114,7 +120,11 @@ describe("hostile ids", () => {
         [golive, { publisherId: "contoso", offerId: id }],
         [cancel, { publisherId: "contoso", offerId: id }],
       ] as const) {
-        const res = await call(handler as never, params as Params, handler === golive || handler === cancel ? "POST" : "GET");
+        const res = await call(
+          handler as never,
+          params as Params,
+          handler === golive || handler === cancel ? "POST" : "GET",
+        );
         expect(res.status, `${JSON.stringify(id)}`).toBe(400);
         expect(res.body.error.code).toBe("invalid_id");
       }

@@ -44,7 +44,7 @@ export const ApprovalRow = memo(function ApprovalRow(props: ApprovalRowProps) {
       className={`cursor-pointer border-b border-slate-100 align-middle transition-colors duration-1000 last:border-b-0 hover:bg-slate-50 ${changed ? "bg-amber-50" : accepted ? "bg-blue-50/60" : ""}`}
     >
       <th scope="row" className="px-3 py-3 text-left font-normal">
-        <Link href={href} prefetch={false} className="font-medium text-brand-700 underline-offset-2 hover:underline">
+        <Link href={href} prefetch={false} className="text-brand-700 font-medium underline-offset-2 hover:underline">
           {offer.name || offer.id}
         </Link>
         <div className="mt-0.5 font-mono text-xs break-all text-slate-600">{offer.id}</div>
@@ -58,7 +58,7 @@ export const ApprovalRow = memo(function ApprovalRow(props: ApprovalRowProps) {
       </td>
       <td className="px-3 py-3 text-right">
         {accepted ? (
-          <span className="inline-flex flex-col items-end gap-0.5 text-sm" data-testid="go-live-requested">
+          <span className="inline-flex flex-col items-end gap-0.5 text-sm">
             <span className="inline-flex items-center gap-1.5 font-medium text-blue-800">
               <Icon name="clock" />
               Go live requested

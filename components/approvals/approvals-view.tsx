@@ -31,8 +31,8 @@ export function ApprovalsView({ publisherId }: { publisherId: string }) {
   const query = useQuery(queries.offers(publisherId, usePolling()));
   const offers = query.data?.data;
   const { view, setView } = useListView(APPROVALS_LIST);
-  const { changed, announcement, announce } = useLiveChanges(offers, touchesQueue);
-  const requests = useGoLiveRequests(offers, announce);
+  const { changed, announcement } = useLiveChanges(offers, touchesQueue);
+  const requests = useGoLiveRequests(offers);
   const queue = useMemo(
     () => offers?.filter((o) => o.indicator === "awaitingSignoff" || requests.map.get(o.id)?.state === "pending"),
     [offers, requests.map],
@@ -93,16 +93,18 @@ export function ApprovalsView({ publisherId }: { publisherId: string }) {
                     <button
                       type="button"
                       onClick={() => setView({ ...view, q: "", type: [], page: 1 })}
-                      className="font-medium text-brand-700 underline"
+                      className="text-brand-700 font-medium underline"
                     >
                       Clear the filters
                     </button>
                   </EmptyRow>
                 ) : (
                   <EmptyRow columns={APPROVAL_COLUMNS} icon="check" title="No offers await sign-off">
-                    Offers appear here when Microsoft&apos;s checks are done and their preview is ready for your
-                    review.{" "}
-                    <Link href={`/publishers/${encodeURIComponent(publisherId)}/offers`} className="text-brand-700 underline">
+                    Offers appear here when Microsoft&apos;s checks are done and their preview is ready for your review.{" "}
+                    <Link
+                      href={`/publishers/${encodeURIComponent(publisherId)}/offers`}
+                      className="text-brand-700 underline"
+                    >
                       See all offers
                     </Link>
                   </EmptyRow>

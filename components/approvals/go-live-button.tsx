@@ -46,7 +46,7 @@ export function GoLiveButton({ publisherId, offer, onRequest, onResult }: GoLive
         onClick={() => setOpen(true)}
         disabled={action.isPending}
         aria-label={`Go live: ${offer.name}`}
-        className="inline-flex items-center gap-1.5 rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium whitespace-nowrap text-white shadow-sm hover:bg-brand-700 disabled:opacity-60"
+        className="bg-brand-600 hover:bg-brand-700 inline-flex items-center gap-1.5 rounded-md px-3 py-1.5 text-sm font-medium whitespace-nowrap text-white shadow-sm disabled:opacity-60"
       >
         {action.isPending ? <Icon name="spinner" /> : null}
         {action.isPending ? "Requesting…" : "Go live"}

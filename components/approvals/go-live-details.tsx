@@ -38,13 +38,13 @@ export function GoLiveDetails({ publisherId, offer }: { publisherId: string; off
   const warnings = doc?.warningCount ?? offer.warningCount;
 
   return (
-    <div className="flex flex-col gap-3" data-testid="go-live-details">
+    <div className="flex flex-col gap-3">
       <p>
         <strong className="font-semibold text-slate-900">{offer.name}</strong>{" "}
         <span className="font-mono text-xs">({offer.id})</span> will be published to the Azure Marketplace. Review its
         preview and address open warnings before going live.
       </p>
-      <p className="font-medium text-slate-900" data-testid="go-live-counts">
+      <p className="font-medium text-slate-900">
         {errors + warnings > 0 ? `Open issues: ${issueSentence(errors, warnings)}.` : "No open warnings or errors."}
       </p>
       {status.isPending ? (

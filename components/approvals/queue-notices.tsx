@@ -17,9 +17,10 @@ export interface ActionNotice {
 const dismissClass = "rounded-md px-2 py-1 text-sm font-medium underline-offset-2 hover:underline";
 
 /**
- * The visible side of Go live: the request's result, and the offers that left the queue
- * after it (with where they went), so nothing vanishes silently. The page's live region
- * says the same to screen readers.
+ * The visible side of Go live: the request's result, in a polite status region that is
+ * always in the DOM (so it is read when the result arrives), and the offers that left the
+ * queue after it with where they went, so nothing vanishes silently (the page's live region
+ * announces that move).
  */
 export function QueueNotices(props: {
   publisherId: string;
@@ -35,27 +36,29 @@ export function QueueNotices(props: {
     if (notice?.ok) ref.current?.focus();
   }, [notice]);
 
-  if (!notice && departed.length === 0) return null;
+  // A fragment: an empty region is display:none and takes no gap in the page's layout.
   return (
-    <div className="flex flex-col gap-2">
-      {notice ? (
-        <div
-          ref={ref}
-          tabIndex={-1}
-          data-testid="action-result"
-          className={`flex items-start gap-2 rounded-lg border p-3 text-sm ${notice.ok ? "border-blue-300 bg-blue-50 text-blue-900" : "border-red-300 bg-red-50 text-red-900"}`}
-        >
-          <Icon name={notice.ok ? "clock" : "cross"} className="mt-0.5 h-4 w-4" />
-          <p className="flex-1">{notice.text}</p>
-          <button type="button" onClick={onDismissNotice} className={dismissClass}>
-            Dismiss<span className="sr-only"> this message</span>
-          </button>
-        </div>
-      ) : null}
+    <>
+      <div role="status" className="empty:hidden">
+        {notice ? (
+          <div
+            ref={ref}
+            tabIndex={-1}
+            className={`flex items-start gap-2 rounded-lg border p-3 text-sm ${notice.ok ? "border-blue-300 bg-blue-50 text-blue-900" : "border-red-300 bg-red-50 text-red-900"}`}
+          >
+            <Icon name={notice.ok ? "clock" : "cross"} className="mt-0.5 h-4 w-4" />
+            <p className="flex-1">{notice.text}</p>
+            <button type="button" onClick={onDismissNotice} className={dismissClass}>
+              Dismiss<span className="sr-only"> this message</span>
+            </button>
+          </div>
+        ) : null}
+      </div>
       {departed.map((d) => (
         <div
           key={d.offerId}
-          data-testid="departed"
+          role="group"
+          aria-label={`${d.name} left the queue`}
           className="flex flex-wrap items-center gap-2 rounded-lg border border-green-300 bg-green-50 p-3 text-sm text-green-950"
         >
           <Icon name="check" className="h-4 w-4" />
@@ -74,6 +77,6 @@ export function QueueNotices(props: {
           </button>
         </div>
       ))}
-    </div>
+    </>
   );
 }

@@ -13,7 +13,7 @@ import type { ActionNotice } from "./queue-notices";
  * while the request runs (the row stays even if a refetch drops the offer from the queue),
  * accepted until the offer's indicator moves on, then listed as departed until dismissed.
  */
-export function useGoLiveRequests(offers: readonly OfferSummary[] | undefined, announce: (text: string) => void) {
+export function useGoLiveRequests(offers: readonly OfferSummary[] | undefined) {
   const [map, setMap] = useState<ReadonlyMap<string, GoLiveRequest>>(() => new Map());
   const [notice, setNotice] = useState<ActionNotice | null>(null);
 
@@ -29,17 +29,13 @@ export function useGoLiveRequests(offers: readonly OfferSummary[] | undefined, a
     put(offer.id, { offerId: offer.id, name: offer.name, at: Date.now(), state: "pending" });
   }, []);
 
-  const onResult = useCallback(
-    (offer: OfferSummary, result: GoLiveResult) => {
-      const text = result.ok
-        ? `Go live requested for ${offer.name}: the Marketplace accepted the request. The offer leaves the queue once publishing resumes.`
-        : `Go live for ${offer.name} failed: ${result.message}`;
-      put(offer.id, result.ok ? { offerId: offer.id, name: offer.name, at: Date.now(), state: "accepted" } : null);
-      setNotice((n) => ({ seq: (n?.seq ?? 0) + 1, ok: result.ok, text }));
-      announce(text);
-    },
-    [announce],
-  );
+  const onResult = useCallback((offer: OfferSummary, result: GoLiveResult) => {
+    const text = result.ok
+      ? `Go live requested for ${offer.name}: the Marketplace accepted the request. The offer leaves the queue once publishing resumes.`
+      : `Go live for ${offer.name} failed: ${result.message}`;
+    put(offer.id, result.ok ? { offerId: offer.id, name: offer.name, at: Date.now(), state: "accepted" } : null);
+    setNotice((n) => ({ seq: (n?.seq ?? 0) + 1, ok: result.ok, text }));
+  }, []);
 
   const departed = useMemo(() => {
     if (!offers) return [];

@@ -42,11 +42,11 @@ export function FacetFilter<T extends string>({
         <button
           type="button"
           aria-pressed={chosen.size === 0}
+          aria-label={`${allLabel} (${total.toLocaleString("en")})`}
           onClick={() => onChange([])}
           className={`${chip} ${chosen.size === 0 ? on : off}`}
         >
-          {allLabel}
-          <Count value={total} inverted={chosen.size === 0} />
+          <Label text={allLabel} count={total} inverted={chosen.size === 0} />
         </button>
         {options.map((option) => {
           const pressed = chosen.has(option.value);
@@ -55,15 +55,14 @@ export function FacetFilter<T extends string>({
               key={option.value}
               type="button"
               aria-pressed={pressed}
-              data-facet={option.value}
+              aria-label={`${option.label} (${option.count.toLocaleString("en")})`}
               onClick={() =>
                 onChange(pressed ? selected.filter((v) => v !== option.value) : [...selected, option.value])
               }
               className={`${chip} ${pressed ? on : off}`}
             >
               {option.icon}
-              {option.label}
-              <Count value={option.count} inverted={pressed} />
+              <Label text={option.label} count={option.count} inverted={pressed} />
             </button>
           );
         })}
@@ -72,15 +71,15 @@ export function FacetFilter<T extends string>({
   );
 }
 
-function Count({ value, inverted }: { value: number; inverted: boolean }) {
+function Label({ text, count, inverted }: { text: string; count: number; inverted: boolean }) {
   return (
-    <span
-      data-testid="facet-count"
-      className={`rounded-full px-1.5 text-xs font-semibold tabular-nums ${inverted ? "bg-white/20 text-white" : "bg-slate-100 text-slate-700"}`}
-    >
-      <span className="sr-only"> (</span>
-      {value.toLocaleString("en")}
-      <span className="sr-only">)</span>
-    </span>
+    <>
+      {text}
+      <span
+        className={`rounded-full px-1.5 text-xs font-semibold tabular-nums ${inverted ? "bg-white/20 text-white" : "bg-slate-100 text-slate-700"}`}
+      >
+        {count.toLocaleString("en")}
+      </span>
+    </>
   );
 }

@@ -16,7 +16,7 @@ export function IssueCounts({
     return quiet ? null : <span className="text-sm text-slate-500">None</span>;
   }
   return (
-    <span className="inline-flex flex-wrap items-center gap-x-3 gap-y-1 text-xs font-medium" data-testid="issue-counts">
+    <span className="inline-flex flex-wrap items-center gap-x-3 gap-y-1 text-xs font-medium">
       {errors > 0 ? (
         <span className="inline-flex items-center gap-1 text-red-700">
           <Icon name="cross" className="h-3.5 w-3.5" />

@@ -29,11 +29,7 @@ export const OfferRow = memo(function OfferRow({ offer, publisherId, changed, na
       className={`cursor-pointer border-b border-slate-100 align-top transition-colors duration-1000 last:border-b-0 hover:bg-slate-50 ${changed ? "bg-amber-50" : ""}`}
     >
       <th scope="row" className="px-3 py-3 text-left font-normal">
-        <Link
-          href={href}
-          prefetch={false}
-          className="font-medium text-brand-700 underline-offset-2 hover:underline"
-        >
+        <Link href={href} prefetch={false} className="text-brand-700 font-medium underline-offset-2 hover:underline">
           {offer.name || offer.id}
         </Link>
       </th>

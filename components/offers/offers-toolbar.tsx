@@ -21,6 +21,8 @@ const CHIP_ORDER: readonly Indicator[] = [
 
 interface OffersToolbarProps {
   view: ListView;
+  /** Counts mean nothing before the first load: the status filter waits for it. */
+  loaded: boolean;
   counts: Record<Indicator, number>;
   total: number;
   onQuery: (q: string) => void;
@@ -28,7 +30,7 @@ interface OffersToolbarProps {
 }
 
 /** Text filter and status filter of All offers; a status with no offers shows only if chosen. */
-export function OffersToolbar({ view, counts, total, onQuery, onStatus }: OffersToolbarProps) {
+export function OffersToolbar({ view, loaded, counts, total, onQuery, onStatus }: OffersToolbarProps) {
   const options = CHIP_ORDER.filter((i) => counts[i] > 0 || view.status.includes(i)).map((i) => ({
     value: i,
     label: indicatorFilterLabel(i),
@@ -43,14 +45,16 @@ export function OffersToolbar({ view, counts, total, onQuery, onStatus }: Offers
         label="Filter offers by name or id"
         placeholder="Filter by name or id"
       />
-      <FacetFilter
-        legend="Filter by status"
-        allLabel="All statuses"
-        total={total}
-        options={options}
-        selected={view.status}
-        onChange={onStatus}
-      />
+      {loaded ? (
+        <FacetFilter
+          legend="Filter by status"
+          allLabel="All statuses"
+          total={total}
+          options={options}
+          selected={view.status}
+          onChange={onStatus}
+        />
+      ) : null}
     </div>
   );
 }

@@ -55,6 +55,7 @@ export function OffersView({ publisherId }: { publisherId: string }) {
         <>
           <OffersToolbar
             view={view}
+            loaded={offers !== undefined}
             counts={list.statusCounts}
             total={list.textMatches}
             onQuery={(q) => setView({ ...view, q, page: 1 }, "replace")}
@@ -80,7 +81,7 @@ export function OffersView({ publisherId }: { publisherId: string }) {
               empty={
                 filtering ? (
                   <EmptyRow columns={OFFER_COLUMNS} title="No offers match these filters">
-                    <button type="button" onClick={clear} className="font-medium text-brand-700 underline">
+                    <button type="button" onClick={clear} className="text-brand-700 font-medium underline">
                       Clear the filters
                     </button>
                   </EmptyRow>

@@ -1,6 +1,6 @@
 "use client";
 
-import { useId } from "react";
+import { useId, useRef } from "react";
 
 import { PAGE_SIZES, pageWindow, type Page } from "@/lib/offer-list";
 
@@ -17,16 +17,29 @@ interface PaginationProps {
 
 const nf = new Intl.NumberFormat("en");
 const button =
-  "inline-flex h-8 min-w-8 items-center justify-center rounded-md px-2 text-sm tabular-nums disabled:cursor-not-allowed disabled:opacity-40";
+  "inline-flex h-8 min-w-8 items-center justify-center rounded-md px-2 text-sm tabular-nums aria-disabled:cursor-not-allowed aria-disabled:opacity-40";
 
-/** The portal's footer: aggregate and page counts, page size, and paging. */
+/**
+ * The portal's footer: aggregate and page counts, page size, and paging. Previous/Next are
+ * aria-disabled rather than disabled at the ends, so a focused button keeps its focus.
+ */
 export function Pagination({ page, size, noun, unfilteredTotal, onPage, onSize }: PaginationProps) {
   const sizeId = useId();
+  const ref = useRef<HTMLDivElement>(null);
+  // Paging from the footer of a long page: bring the table's top back into view.
+  const go = (p: number) => {
+    onPage(p);
+    const table = ref.current?.closest("section");
+    if (table && table.getBoundingClientRect().top < 0) table.scrollIntoView({ block: "start" });
+  };
   const filtered = unfilteredTotal !== undefined && unfilteredTotal !== page.total;
   const [one, many] = noun;
   return (
-    <div className="flex flex-wrap items-center justify-between gap-3 border-t border-slate-200 px-3 py-2.5 text-sm text-slate-700">
-      <p data-testid="page-summary" className="tabular-nums">
+    <div
+      ref={ref}
+      className="flex flex-wrap items-center justify-between gap-3 border-t border-slate-200 px-3 py-2.5 text-sm text-slate-700"
+    >
+      <p className="tabular-nums">
         {page.total === 0 ? (
           `No ${many}`
         ) : (
@@ -60,8 +73,8 @@ export function Pagination({ page, size, noun, unfilteredTotal, onPage, onSize }
                 <button
                   type="button"
                   className={`${button} hover:bg-slate-100`}
-                  disabled={page.page <= 1}
-                  onClick={() => onPage(page.page - 1)}
+                  aria-disabled={page.page <= 1}
+                  onClick={() => page.page > 1 && go(page.page - 1)}
                 >
                   <span aria-hidden="true">‹&nbsp;</span>Previous
                 </button>
@@ -77,7 +90,7 @@ export function Pagination({ page, size, noun, unfilteredTotal, onPage, onSize }
                       type="button"
                       aria-current={p === page.page ? "page" : undefined}
                       aria-label={`Page ${p}`}
-                      onClick={() => onPage(p)}
+                      onClick={() => go(p)}
                       className={`${button} ${p === page.page ? "bg-slate-900 font-semibold text-white" : "hover:bg-slate-100"}`}
                     >
                       {p}
@@ -89,8 +102,8 @@ export function Pagination({ page, size, noun, unfilteredTotal, onPage, onSize }
                 <button
                   type="button"
                   className={`${button} hover:bg-slate-100`}
-                  disabled={page.page >= page.pageCount}
-                  onClick={() => onPage(page.page + 1)}
+                  aria-disabled={page.page >= page.pageCount}
+                  onClick={() => page.page < page.pageCount && go(page.page + 1)}
                 >
                   Next<span aria-hidden="true">&nbsp;›</span>
                 </button>

@@ -35,7 +35,11 @@ export function SearchBox({ value, onCommit, label, placeholder }: SearchBoxProp
 
   function commit(next: string) {
     clearTimeout(timer.current);
-    if (next !== value) onCommit(next);
+    if (next === value) return;
+    // Noted as ours before the URL echoes it back: keystrokes typed while the echo is on its
+    // way must not be overwritten by it.
+    setCommitted(next);
+    onCommit(next);
   }
 
   return (
@@ -44,7 +48,14 @@ export function SearchBox({ value, onCommit, label, placeholder }: SearchBoxProp
         {label}
       </label>
       <span className="pointer-events-none absolute inset-y-0 left-2.5 flex items-center text-slate-500">
-        <svg viewBox="0 0 20 20" className="h-4 w-4" fill="none" stroke="currentColor" strokeWidth={1.8} aria-hidden="true">
+        <svg
+          viewBox="0 0 20 20"
+          className="h-4 w-4"
+          fill="none"
+          stroke="currentColor"
+          strokeWidth={1.8}
+          aria-hidden="true"
+        >
           <circle cx="8.5" cy="8.5" r="5" />
           <path d="M12.5 12.5L16.5 16.5" strokeLinecap="round" />
         </svg>
@@ -65,7 +76,7 @@ export function SearchBox({ value, onCommit, label, placeholder }: SearchBoxProp
         onKeyDown={(event) => {
           if (event.key === "Enter") commit(text);
         }}
-        className="w-full rounded-md border border-slate-300 bg-white py-1.5 pr-8 pl-8 text-sm text-slate-900 placeholder:text-slate-500 focus:border-brand-600 [&::-webkit-search-cancel-button]:hidden"
+        className="focus:border-brand-600 w-full rounded-md border border-slate-300 bg-white py-1.5 pr-8 pl-8 text-sm text-slate-900 placeholder:text-slate-500 [&::-webkit-search-cancel-button]:hidden"
       />
       {text ? (
         <button

@@ -25,7 +25,7 @@ export function SortHeader({ label, column, sort, dir, onSort, className = "", a
       <button
         type="button"
         onClick={() => onSort(column)}
-        className={`group inline-flex items-center gap-1 rounded px-1 py-0.5 -mx-1 hover:bg-slate-200/70 hover:text-slate-900 ${active ? "text-slate-900" : "text-slate-600"}`}
+        className={`group -mx-1 inline-flex items-center gap-1 rounded px-1 py-0.5 hover:bg-slate-200/70 hover:text-slate-900 ${active ? "text-slate-900" : "text-slate-600"}`}
       >
         {label}
         <SortArrow active={active} dir={dir} />

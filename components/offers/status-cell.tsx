@@ -13,13 +13,14 @@ import { IssueCounts } from "./issue-counts";
 export function StatusCell({ offer, changed }: { offer: OfferSummary; changed: boolean }) {
   const step = offer.currentStep;
   // "Awaiting publisher sign-off" already says what a waiting sign-off step would say.
-  const showStep = step && !(offer.indicator === "awaitingSignoff" && step.status.value === "waitingForPublisherReview");
+  const showStep =
+    step && !(offer.indicator === "awaitingSignoff" && step.status.value === "waitingForPublisherReview");
   return (
     <div className="flex flex-col items-start gap-1">
       <div className="flex flex-wrap items-center gap-2">
         <IndicatorBadge indicator={offer.indicator} rawStatus={offer.status.raw} />
         {changed ? (
-          <span className="inline-flex items-center gap-1 text-xs font-medium text-slate-600" data-testid="changed-tag">
+          <span className="inline-flex items-center gap-1 text-xs font-medium text-slate-600">
             <Icon name="refresh" className="h-3.5 w-3.5" />
             Just changed
           </span>
@@ -27,13 +28,10 @@ export function StatusCell({ offer, changed }: { offer: OfferSummary; changed: b
       </div>
       {showStep ? <StepProgress step={step} /> : null}
       {offer.statusError ? (
-        <span
-          className="inline-flex items-center gap-1 text-xs text-amber-800"
-          title={offer.statusError}
-          data-testid="status-error"
-        >
+        <span className="inline-flex items-center gap-1 text-xs text-amber-800" title={offer.statusError}>
           <Icon name="warning" className="h-3.5 w-3.5" />
           Current step could not be read
+          <span className="sr-only">: {offer.statusError}</span>
         </span>
       ) : null}
       <IssueCounts errors={offer.errorCount} warnings={offer.warningCount} quiet />
@@ -46,7 +44,7 @@ export function StepProgress({ step }: { step: CurrentStep }) {
   const running = step.status.value === "inProgress";
   const progress = step.progress === null ? null : Math.min(100, Math.max(0, Math.round(step.progress)));
   return (
-    <div className="flex min-w-44 flex-col gap-0.5 text-xs text-slate-700" data-testid="current-step">
+    <div className="flex min-w-44 flex-col gap-0.5 text-xs text-slate-700">
       <span>
         <span className="font-medium text-slate-900">{step.name}</span>
         {running ? null : <span className="text-slate-600"> · {stepStatusLabel(step.status)}</span>}

@@ -36,7 +36,7 @@ export function EmptyRow({
 }) {
   return (
     <tr>
-      <td colSpan={columns} className="px-3 py-12 text-center" data-testid="empty-state">
+      <td colSpan={columns} className="px-3 py-12 text-center">
         <div className="mx-auto flex max-w-md flex-col items-center gap-2 text-slate-700">
           <Icon name={icon} className="h-8 w-8 text-slate-400" />
           <p className="text-base font-semibold text-slate-900">{title}</p>

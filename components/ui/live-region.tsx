@@ -7,7 +7,7 @@ import type { Announcement } from "@/lib/use-live-changes";
  */
 export function LiveRegion({ announcement }: { announcement: Announcement | null }) {
   return (
-    <div aria-live="polite" aria-atomic="true" className="sr-only" data-testid="live-region">
+    <div aria-live="polite" aria-atomic="true" className="sr-only">
       {announcement ? <p key={announcement.seq}>{announcement.text}</p> : null}
     </div>
   );

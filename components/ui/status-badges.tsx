@@ -55,7 +55,10 @@ export function IndicatorBadge({ indicator, rawStatus }: { indicator: Indicator;
 export function StepStatusLabel({ status }: { status: Parsed<StepStatusValue> }) {
   const style = STEP_STYLE[status.value];
   return (
-    <span data-step-status={status.value} className={`inline-flex items-center gap-1.5 text-sm font-medium ${style.className}`}>
+    <span
+      data-step-status={status.value}
+      className={`inline-flex items-center gap-1.5 text-sm font-medium ${style.className}`}
+    >
       <Icon name={style.icon} />
       {stepStatusLabel(status)}
     </span>
@@ -65,7 +68,10 @@ export function StepStatusLabel({ status }: { status: Parsed<StepStatusValue> })
 export function MessageLevelLabel({ level }: { level: Parsed<MessageLevelValue> }) {
   const style = LEVEL_STYLE[level.value];
   return (
-    <span data-level={level.value} className={`inline-flex items-center gap-1 text-xs font-semibold ${style.className}`}>
+    <span
+      data-level={level.value}
+      className={`inline-flex items-center gap-1 text-xs font-semibold ${style.className}`}
+    >
       <Icon name={style.icon} className="h-3.5 w-3.5" />
       {messageLevelLabel(level)}
     </span>

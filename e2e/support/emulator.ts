@@ -40,7 +40,8 @@ export class EmulatorControl {
     return (text ? JSON.parse(text) : undefined) as T;
   }
 
-  reset(options: { seed?: number } = {}) {
+  /** Fresh seeded data, clock at its start, no faults; `bulk` adds a large publisher until the next reset. */
+  reset(options: { seed?: number; bulk?: { publisherId: string; offers: number; awaitingSignoff: number } } = {}) {
     return this.call<unknown>("POST", "/_emulator/reset", options);
   }
   advanceClock(ms: number) {
@@ -62,7 +63,11 @@ export class EmulatorControl {
     return this.call<unknown>("POST", "/_emulator/stats/reset");
   }
   overrideStatus(publisherId: string, offerId: string, override: { body: unknown } | { raw: string }) {
-    return this.call<unknown>("PUT", `/_emulator/publishers/${publisherId}/offers/${offerId}/status-override`, override);
+    return this.call<unknown>(
+      "PUT",
+      `/_emulator/publishers/${publisherId}/offers/${offerId}/status-override`,
+      override,
+    );
   }
   clearStatusOverride(publisherId: string, offerId: string) {
     return this.call<unknown>("DELETE", `/_emulator/publishers/${publisherId}/offers/${offerId}/status-override`);

@@ -7,13 +7,17 @@ import { EmulatorControl } from "./emulator";
  * from the seeded data, a clock at its start and no faults.
  */
 export const test = base.extend<{ emulator: EmulatorControl }>({
-  emulator: async ({}, use) => {
-    const control = await EmulatorControl.connect();
-    await control.reset();
-    await use(control);
-    await control.clearFaults().catch(() => undefined);
-    await control.dispose();
-  },
+  // Automatic: every test starts from the same upstream, whether or not it steers it.
+  emulator: [
+    async ({}, use) => {
+      const control = await EmulatorControl.connect();
+      await control.reset();
+      await use(control);
+      await control.clearFaults().catch(() => undefined);
+      await control.dispose();
+    },
+    { auto: true },
+  ],
 });
 
 export { expect };

@@ -1,7 +1,6 @@
-import { request as playwrightRequest, type APIRequestContext, type Locator, type Page } from "@playwright/test";
+import type { APIRequestContext, Locator, Page } from "@playwright/test";
 
 import type { OfferSummary } from "../../lib/schemas/model";
-import { EMULATOR_URL } from "./ports";
 
 /** Helpers shared by the All offers and Approvals specs (read what a user sees; no test ids). */
 
@@ -20,18 +19,4 @@ export function row(page: Page, offerId: string): Locator {
 /** The body rows' headers (offer name, and on Approvals the id under it), in order. */
 export function rowHeaders(page: Page): Locator {
   return page.locator("tbody").getByRole("rowheader");
-}
-
-/**
- * Resets the emulator with an extra bulk publisher (the shared control helper resets
- * without one). The next test's fixture reset removes it again.
- */
-export async function resetWithBulk(bulk: { publisherId: string; offers: number; awaitingSignoff: number }) {
-  const api = await playwrightRequest.newContext({ baseURL: EMULATOR_URL, ignoreHTTPSErrors: true });
-  try {
-    const res = await api.post("/_emulator/reset", { data: { bulk } });
-    if (!res.ok()) throw new Error(`emulator reset → ${res.status()}: ${await res.text()}`);
-  } finally {
-    await api.dispose();
-  }
 }

@@ -22,7 +22,16 @@ describe("status vocabulary", () => {
   });
 
   it("parses every documented step status and message level in both casings", () => {
-    for (const s of ["NotStarted", "InProgress", "WaitingForPublisherReview", "WaitingForApproval", "Blocked", "Rejected", "Complete", "Canceled"]) {
+    for (const s of [
+      "NotStarted",
+      "InProgress",
+      "WaitingForPublisherReview",
+      "WaitingForApproval",
+      "Blocked",
+      "Rejected",
+      "Complete",
+      "Canceled",
+    ]) {
       expect(parseStepStatus(s).value).not.toBe("unknown");
       expect(parseStepStatus(s[0]!.toLowerCase() + s.slice(1)).value).not.toBe("unknown");
     }
@@ -43,10 +52,12 @@ describe("status vocabulary", () => {
   });
 
   it("derives awaiting sign-off from a running offer's sign-off step, by id first then by name", () => {
-    expect(deriveIndicator("running", [step("a", "complete"), step("publisher-signoff", "waitingForPublisherReview")])).toBe(
+    expect(
+      deriveIndicator("running", [step("a", "complete"), step("publisher-signoff", "waitingForPublisherReview")]),
+    ).toBe("awaitingSignoff");
+    expect(deriveIndicator("running", [step("x9", "WaitingForPublisherReview", "Publisher signoff")])).toBe(
       "awaitingSignoff",
     );
-    expect(deriveIndicator("running", [step("x9", "WaitingForPublisherReview", "Publisher signoff")])).toBe("awaitingSignoff");
     expect(deriveIndicator("running", [step("publisher-signoff", "notStarted")])).toBe("publishing");
   });
 

@@ -23,6 +23,16 @@ describe("coalescer", () => {
     expect((await cache.get("k", 10_000, async () => "ok")).value).toBe("ok");
   });
 
+  it("drops a value its keep test refuses, like a failure", async () => {
+    const cache = new Coalescer({ enabled: true });
+    let loads = 0;
+    const load = async () => ++loads;
+    const keep = (value: number) => value > 1;
+    expect((await cache.get("k", 60_000, load, keep)).value).toBe(1);
+    expect((await cache.get("k", 60_000, load, keep)).value).toBe(2);
+    expect((await cache.get("k", 60_000, load, keep)).value).toBe(2);
+  });
+
   it("invalidates by prefix and can be switched off", async () => {
     const cache = new Coalescer({ enabled: true });
     let loads = 0;

@@ -33,7 +33,11 @@ export class Coalescer {
     this.now = options.now ?? Date.now;
   }
 
-  get<T>(key: string, ttlMs: number, load: () => Promise<T>): Promise<Fetched<T>> {
+  /**
+   * `keep`: whether a settled value may be shared for the TTL; a value it refuses is treated
+   * like a failure (dropped once it settles, so the next caller loads again).
+   */
+  get<T>(key: string, ttlMs: number, load: () => Promise<T>, keep?: (value: T) => boolean): Promise<Fetched<T>> {
     const run = () => load().then((value) => ({ value, fetchedAt: this.now() }));
     if (!this.options.enabled) return run();
 
@@ -46,8 +50,10 @@ export class Coalescer {
     this.entries.set(key, entry);
     this.evictIfFull();
     promise.then(
-      () => {
-        if (this.entries.get(key) === entry) entry.expiresAt = this.now() + ttlMs;
+      (result) => {
+        if (this.entries.get(key) !== entry) return;
+        if (keep && !keep(result.value)) this.entries.delete(key);
+        else entry.expiresAt = this.now() + ttlMs;
       },
       () => {
         if (this.entries.get(key) === entry) this.entries.delete(key);

@@ -78,11 +78,11 @@ export function createCppClient(env: ServerEnv, tokens: TokenProvider, fetchImpl
     const retryable = (status: number) => status === 429 || (method === "GET" && status >= 500);
 
     let refreshedToken = false;
-    let forceRefresh = false;
+    let rejected: string | undefined;
     let attempt = 0;
     for (;;) {
-      const token = await tokens.getToken({ forceRefresh });
-      forceRefresh = false;
+      const token = await tokens.getToken(rejected === undefined ? {} : { forceRefresh: true, rejected });
+      rejected = undefined;
       let res: Response;
       try {
         res = await fetchImpl(url, {
@@ -111,16 +111,22 @@ export function createCppClient(env: ServerEnv, tokens: TokenProvider, fetchImpl
           await sleep(backoff(attempt));
           continue;
         }
-        throw new ApiError(502, "upstream_unreachable", `The Cloud Partner Portal at ${host} could not be reached.`, undefined, {
-          cause: error instanceof Error && error.cause instanceof Error ? error.cause : error,
-        });
+        throw new ApiError(
+          502,
+          "upstream_unreachable",
+          `The Cloud Partner Portal at ${host} could not be reached.`,
+          undefined,
+          {
+            cause: error instanceof Error && error.cause instanceof Error ? error.cause : error,
+          },
+        );
       }
 
       if (res.status === 401 && !refreshedToken) {
         // The token may have been revoked or rotated early: one fresh token, one retry.
         await res.body?.cancel();
         refreshedToken = true;
-        forceRefresh = true;
+        rejected = token;
         continue;
       }
 

@@ -77,6 +77,17 @@ describe("token provider", () => {
     expect((await h.stats()).tokenRequests).toBe(2);
   });
 
+  it("makes one token request when 50 concurrent requests meet a revoked token", async () => {
+    const cpp = fresh({ CACHE_COALESCE: "false" });
+    await cpp.listPublishers();
+    await h.control("POST", "/_emulator/tokens/revoke");
+    const results = await Promise.all(
+      Array.from({ length: 50 }, () => cpp.getOfferStatus("contoso", "contoso-vm-certifying")),
+    );
+    expect(results).toHaveLength(50);
+    expect((await h.stats()).tokenRequests).toBe(2);
+  });
+
   it("authenticates with a certificate instead of a secret", async () => {
     const cpp = fresh({
       AZURE_CLIENT_ID: h.emulator.credentials.certificateClientId,
@@ -124,6 +135,26 @@ describe("coalescing", () => {
     expect(certifying?.currentStep).toMatchObject({ status: { value: "inProgress" } });
     expect(value.find((o) => o.id === "contoso-vm-signoff")?.indicator).toBe("awaitingSignoff");
     expect(value.find((o) => o.id === "contoso-container-live")?.currentStep).toBeNull();
+  });
+
+  it("shares the whole list for the list TTL, even once its statuses have expired", async () => {
+    const cpp = fresh({ CACHE_TTL_LIST_MS: "60000", CACHE_TTL_STATUS_MS: "1" });
+    const first = await cpp.listOffers("contoso");
+    const requests = (await h.stats()).apiRequests;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const second = await cpp.listOffers("contoso");
+    expect((await h.stats()).apiRequests).toBe(requests);
+    expect(second.fetchedAt).toBe(first.fetchedAt);
+  });
+
+  it("does not share a list holding a status it could not read", async () => {
+    await fault({ target: "status", kind: "status", status: 404, times: 1, offerId: "contoso-vm-certifying" });
+    const cpp = fresh({ CACHE_TTL_LIST_MS: "60000" });
+    const first = await cpp.listOffers("contoso");
+    expect(first.value.find((o) => o.id === "contoso-vm-certifying")?.statusError).toBeTruthy();
+    const second = await cpp.listOffers("contoso");
+    expect(second.value.find((o) => o.id === "contoso-vm-certifying")?.statusError).toBeNull();
+    expect((await h.stats()).byRoute["GET /api/publishers/{p}/offers"]).toBe(2);
   });
 });
 
@@ -197,7 +228,13 @@ describe("odd upstream data", () => {
 
   it("reads PascalCase, processPercentage, unknown values and missing arrays", async () => {
     await override({
-      body: { status: "Running", steps: [{ id: "x", stepName: "X", status: "InProgress", processPercentage: 30 }, { id: "y", status: "Paused" }] },
+      body: {
+        status: "Running",
+        steps: [
+          { id: "x", stepName: "X", status: "InProgress", processPercentage: 30 },
+          { id: "y", status: "Paused" },
+        ],
+      },
     });
     const { value } = await fresh().getOfferStatus("contoso", "contoso-vm-certifying");
     expect(value.indicator).toBe("publishing");

@@ -39,7 +39,11 @@ describe("normalization of the status document", () => {
     expect(status.indicator).toBe("awaitingSignoff");
     expect(status.currentStepId).toBe("publisher-signoff");
     expect(status.steps.map((s) => s.id)).toEqual(["displaydummycertify", "publisher-signoff"]);
-    expect(status.steps[0]).toMatchObject({ progress: 100, estimatedTimeFrame: "< 15 min", startedAt: "2018-03-16T17:50:45.721Z" });
+    expect(status.steps[0]).toMatchObject({
+      progress: 100,
+      estimatedTimeFrame: "< 15 min",
+      startedAt: "2018-03-16T17:50:45.721Z",
+    });
     expect(status.waitingSince).toBe("2018-03-16T17:50:45.721Z");
     expect(status.previewLinks).toEqual([{ text: "Preview", url: "https://portal.azure.com/#preview" }]);
   });
@@ -51,7 +55,11 @@ describe("normalization of the status document", () => {
     });
     const status = toOfferStatus("p", "o", wire);
     expect(status.status).toEqual({ value: "running", raw: "Running" });
-    expect(status.steps[0]).toMatchObject({ status: { value: "inProgress", raw: "InProgress" }, progress: 40, messages: [] });
+    expect(status.steps[0]).toMatchObject({
+      status: { value: "inProgress", raw: "InProgress" },
+      progress: 40,
+      messages: [],
+    });
     expect(status.messages).toEqual([]);
     expect(status.previewLinks).toEqual([]);
   });
@@ -65,8 +73,15 @@ describe("normalization of the status document", () => {
     const status = toOfferStatus("p", "o", wire);
     expect(status.status).toEqual({ value: "unknown", raw: "underReview" });
     expect(status.indicator).toBe("unknown");
-    expect(status.steps[0]).toMatchObject({ id: "step-1", name: "Step 1", status: { value: "unknown", raw: "paused" } });
-    expect(status.steps[0]?.messages[0]).toMatchObject({ level: { value: "unknown", raw: "verbose" }, timestamp: null });
+    expect(status.steps[0]).toMatchObject({
+      id: "step-1",
+      name: "Step 1",
+      status: { value: "unknown", raw: "paused" },
+    });
+    expect(status.steps[0]?.messages[0]).toMatchObject({
+      level: { value: "unknown", raw: "verbose" },
+      timestamp: null,
+    });
   });
 
   it("rejects bodies that are not a status document at all", () => {
@@ -93,14 +108,24 @@ describe("normalization of the status document", () => {
     expect([status.warningCount, status.errorCount]).toEqual([1, 1]);
     const [row] = wireOfferListSchema.parse([{ id: "o", status: "running", definition: { displayText: "Offer" } }]);
     const summary = withStatus(toOfferSummary("p", row!), status);
-    expect(summary).toMatchObject({ name: "Offer", indicator: "publishing", currentStep: { id: "a" }, warningCount: 1, errorCount: 1 });
+    expect(summary).toMatchObject({
+      name: "Offer",
+      indicator: "publishing",
+      currentStep: { id: "a" },
+      warningCount: 1,
+      errorCount: 1,
+    });
   });
 });
 
 describe("message HTML sanitizing", () => {
   it("keeps links and basic markup, opening links safely", () => {
-    const html = sanitizeMessageHtml('<b>Fix</b> <a href="https://aka.ms/x" onclick="evil()">docs</a><ul><li>one</li></ul>');
-    expect(html).toBe('<b>Fix</b> <a href="https://aka.ms/x" target="_blank" rel="noopener noreferrer">docs</a><ul><li>one</li></ul>');
+    const html = sanitizeMessageHtml(
+      '<b>Fix</b> <a href="https://aka.ms/x" onclick="evil()">docs</a><ul><li>one</li></ul>',
+    );
+    expect(html).toBe(
+      '<b>Fix</b> <a href="https://aka.ms/x" target="_blank" rel="noopener noreferrer">docs</a><ul><li>one</li></ul>',
+    );
   });
 
   it("removes scripts, handlers, javascript: URLs, styles, frames and SVG", () => {
@@ -123,14 +148,26 @@ describe("message HTML sanitizing", () => {
 describe("upstream headers", () => {
   it("reads the operation from Location or Operation-Location, relative or absolute", () => {
     const base = "https://cloudpartner.azure.com";
-    expect(operationFrom(new Headers({ Location: "/api/publishers/c/offers/o/operations/56615b67?api-version=2017-10-31" }), base)).toEqual({
+    expect(
+      operationFrom(
+        new Headers({ Location: "/api/publishers/c/offers/o/operations/56615b67?api-version=2017-10-31" }),
+        base,
+      ),
+    ).toEqual({
       operationPath: "/api/publishers/c/offers/o/operations/56615b67",
       operationId: "56615b67",
     });
     expect(
-      operationFrom(new Headers({ "Operation-Location": "https://cloudpartner.azure.com/api/publishers/c/offers/o/operations/abc" }), base),
+      operationFrom(
+        new Headers({
+          "Operation-Location": "https://cloudpartner.azure.com/api/publishers/c/offers/o/operations/abc",
+        }),
+        base,
+      ),
     ).toEqual({ operationPath: "/api/publishers/c/offers/o/operations/abc", operationId: "abc" });
-    expect(operationFrom(new Headers({ Location: "/api/operations/c$o$2$preview?api-version=2017-10-31" }), base)).toEqual({
+    expect(
+      operationFrom(new Headers({ Location: "/api/operations/c$o$2$preview?api-version=2017-10-31" }), base),
+    ).toEqual({
       operationPath: "/api/operations/c$o$2$preview",
       operationId: "c$o$2$preview",
     });
@@ -149,7 +186,9 @@ describe("message text", () => {
   it("keeps words apart at block boundaries", async () => {
     const { htmlToText } = await import("./sanitize");
     expect(htmlToText("<p>contoso-gw-2022:</p><p>The OS disk</p>")).toBe("contoso-gw-2022: The OS disk");
-    expect(htmlToText("image.<br>See <b>the</b> docs<ul><li>one</li><li>two</li></ul>")).toBe("image. See the docs one two");
+    expect(htmlToText("image.<br>See <b>the</b> docs<ul><li>one</li><li>two</li></ul>")).toBe(
+      "image. See the docs one two",
+    );
     expect(htmlToText("a &amp; b &lt;c&gt;")).toBe("a & b <c>");
   });
 });

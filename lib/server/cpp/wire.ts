@@ -18,9 +18,9 @@ const num = z
   .unknown()
   .optional()
   .transform((v) => {
-  const n = typeof v === "number" ? v : typeof v === "string" && v.trim() !== "" ? Number(v) : Number.NaN;
-  return Number.isFinite(n) ? n : null;
-});
+    const n = typeof v === "number" ? v : typeof v === "string" && v.trim() !== "" ? Number(v) : Number.NaN;
+    return Number.isFinite(n) ? n : null;
+  });
 
 const listOf = <T extends z.ZodType>(item: T) =>
   z
