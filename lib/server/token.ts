@@ -21,7 +21,7 @@ export interface TokenProvider {
   getToken(options?: { forceRefresh?: boolean }): Promise<string>;
 }
 
-function credentialsFrom(env: ServerEnv): Pick<Configuration["auth"], "clientSecret" | "clientCertificate"> {
+export function credentialsFrom(env: ServerEnv): Pick<Configuration["auth"], "clientSecret" | "clientCertificate"> {
   const secret = env.AZURE_CLIENT_SECRET?.trim();
   if (secret) return { clientSecret: secret };
   const path = env.AZURE_CLIENT_CERTIFICATE_PATH;
