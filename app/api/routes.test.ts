@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 
-import { startHarness, type Harness } from "@/lib/server/testing/emulator-harness";
+import { TEST_APP_URL, startHarness, type Harness } from "@/lib/server/testing/emulator-harness";
 import { getServices } from "@/lib/server/services";
 
 import { GET as health } from "./health/route";
@@ -45,7 +45,11 @@ async function call(
   method = "GET",
 ) {
   const path = `/api/${Object.values(params).map(encodeURIComponent).join("/")}`;
-  const res = await handler(new Request(`http://127.0.0.1:3000${path}`, { method }), { params: Promise.resolve(params) });
+  // Signed in as an approver, from the dashboard's own pages.
+  const headers = { cookie: await h.sessionCookie("approver"), origin: TEST_APP_URL };
+  const res = await handler(new Request(`${TEST_APP_URL}${path}`, { method, headers }), {
+    params: Promise.resolve(params),
+  });
   const text = await res.text();
   seen.push(text, JSON.stringify([...res.headers]));
   return { status: res.status, headers: res.headers, body: JSON.parse(text) as Record<string, any> };
@@ -74,7 +78,9 @@ describe("reads", () => {
     expect(one.body.data).toMatchObject({ id: "contoso-vm-failed", status: { value: "failed" } });
     const st = await call(status as never, { publisherId: "contoso", offerId: "contoso-vm-failed" });
     expect(st.body.data).toMatchObject({ indicator: "failed", offerId: "contoso-vm-failed" });
-    const html = st.body.data.steps.flatMap((s: { messages: { html: string }[] }) => s.messages.map((m) => m.html)).join("");
+    const html = st.body.data.steps
+      .flatMap((s: { messages: { html: string }[] }) => s.messages.map((m) => m.html))
+      .join("");
     expect(html).toContain('rel="noopener noreferrer"');
   });
 });
@@ -111,7 +117,11 @@ describe("hostile ids", () => {
         [golive, { publisherId: "contoso", offerId: id }],
         [cancel, { publisherId: "contoso", offerId: id }],
       ] as const) {
-        const res = await call(handler as never, params as Params, handler === golive || handler === cancel ? "POST" : "GET");
+        const res = await call(
+          handler as never,
+          params as Params,
+          handler === golive || handler === cancel ? "POST" : "GET",
+        );
         expect(res.status, `${JSON.stringify(id)}`).toBe(400);
         expect(res.body.error.code).toBe("invalid_id");
       }
