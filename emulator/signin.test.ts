@@ -164,12 +164,13 @@ describe("sign-in page", () => {
   });
 
   it("sends other request errors back to the app with the state", async () => {
-    for (const overrides of [
+    const cases: Record<string, string | null>[] = [
       { code_challenge: null },
       { code_challenge_method: "plain" },
       { response_type: "token" },
       { scope: "profile" },
-    ]) {
+    ];
+    for (const overrides of cases) {
       const params = authorizeParams(overrides);
       const { res } = await openSignInPage(params);
       expect(res.status, JSON.stringify(overrides)).toBe(302);
