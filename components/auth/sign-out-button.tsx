@@ -3,9 +3,10 @@
 import { useState, type FormEvent } from "react";
 
 /**
- * Sign out: POST /auth/signout (same origin), then on to Entra ID's end-session page. With
- * script it asks for JSON and navigates itself (a page's CSP form-action does not govern
- * that); without, the form post is redirected.
+ * Sign out: POST /auth/signout (same origin), then on to Entra ID's end-session page. It asks
+ * for JSON and navigates itself, because the page's CSP (form-action 'self') would stop a form
+ * post from being redirected to another origin; the plain form post remains as a fallback (the
+ * dashboard's session ends either way).
  */
 export function SignOutButton() {
   const [pending, setPending] = useState(false);

@@ -17,7 +17,7 @@ export function newNonce(): string {
 }
 
 export function pageContentSecurityPolicy(
-  env: Pick<ServerEnv, "APP_BASE_URL" | "AZURE_AUTHORITY_HOST">,
+  env: Pick<ServerEnv, "APP_BASE_URL">,
   nonce: string,
   dev = process.env.NODE_ENV === "development",
 ): string {
@@ -33,8 +33,8 @@ export function pageContentSecurityPolicy(
     "connect-src 'self'",
     "object-src 'none'",
     "base-uri 'self'",
-    // Sign-out may leave for the authority's end-session page.
-    `form-action 'self' ${new URL(env.AZURE_AUTHORITY_HOST).origin}`,
+    // Forms post to ourselves only (sign-out navigates to Entra ID by script, see SignOutButton).
+    "form-action 'self'",
     "frame-ancestors 'none'",
     ...(https ? ["upgrade-insecure-requests"] : []),
   ];
