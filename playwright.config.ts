@@ -2,12 +2,14 @@ import { existsSync } from "node:fs";
 
 import { defineConfig, devices } from "@playwright/test";
 
+import { E2E_SESSION_SECRET, users } from "./e2e/support/auth";
 import { APP_URL, EMULATOR_PORT, APP_PORT } from "./e2e/support/ports";
 
 /**
  * End-to-end tests drive a real Chromium against the built app and the emulator (real
  * HTTPS, real MSAL). The launcher starts both; the emulator runs in test mode so specs can
- * move its clock and inject faults through its control API.
+ * move its clock and inject faults through its control API. The setup project signs the demo
+ * users in through the emulator's sign-in page once; every test's page is the approver's.
  */
 
 // Playwright cannot download its own browser here: use Debian's Chromium when present.
@@ -41,7 +43,18 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 800 } } }],
+  projects: [
+    { name: "setup", testMatch: /auth\.setup\.ts/, use: { ...devices["Desktop Chrome"] } },
+    {
+      name: "chromium",
+      dependencies: ["setup"],
+      use: {
+        ...devices["Desktop Chrome"],
+        viewport: { width: 1280, height: 800 },
+        storageState: users.approver.state,
+      },
+    },
+  ],
   webServer: {
     command: "node --import tsx scripts/start.ts --test",
     url: `${APP_URL}/api/health`,
@@ -57,6 +70,8 @@ export default defineConfig({
       AZURE_CLIENT_ID: "",
       AZURE_CLIENT_SECRET: "",
       AZURE_CLIENT_CERTIFICATE_PATH: "",
+      APP_BASE_URL: APP_URL,
+      SESSION_SECRET: E2E_SESSION_SECRET,
       POLL_ACTIVE_MS: "1000",
       POLL_WAITING_MS: "2000",
       POLL_LIST_MS: "1000",

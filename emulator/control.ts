@@ -26,13 +26,15 @@ const messageSchema = z
   .object({ stepId: z.string().min(1), level: z.string().min(1), messageHtml: z.string() })
   .strict();
 
-/** Regenerates the data set and clears faults, stats and tokens; the clock returns to its start. */
+/** Regenerates the data set and clears faults, stats, tokens and sign-ins; the clock returns to its start. */
 function resetEmulator(state: EmulatorState, seed: number, bulk: BulkOptions | null): void {
   state.clock.reset();
   state.data = generateDataset(seed, state.clock.startMs(), bulk);
   state.faults.clear();
   state.stats.reset();
   state.tokens.revokeAll();
+  // Pending sign-ins and unused codes go; the signing key stays, so relying parties' caches hold.
+  state.signIn.clear();
 }
 
 function parse<T>(schema: z.ZodType<T>, value: unknown): T {

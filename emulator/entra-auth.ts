@@ -35,7 +35,7 @@ function missing(name: string): TokenFailure {
   };
 }
 
-/** Validates grant, client credentials and scope; null when the request may get a token. */
+/** Validates grant, client credentials and (client credentials) scope; null when the request may get a token. */
 export function authenticate(
   state: EmulatorState,
   req: IncomingMessage,
@@ -47,7 +47,9 @@ export function authenticate(
   const creds = state.credentials;
   const grant = form.get("grant_type");
   if (grant === null || grant === "") return missing("grant_type");
-  if (grant !== "client_credentials") {
+  // The authorization code grant (sign-in) exists on the v2 endpoint only; its code is checked by the caller.
+  const isCodeGrant = grant === "authorization_code" && !v1;
+  if (grant !== "client_credentials" && !isCodeGrant) {
     return {
       status: 400,
       error: "unsupported_grant_type",
@@ -121,6 +123,7 @@ export function authenticate(
       text: "The request body must contain the following parameter: 'client_assertion' or 'client_secret'.",
     };
   }
+  if (isCodeGrant) return null;
   return v1 ? checkResource(form, tenantId) : checkScope(form, creds.scope);
 }
 

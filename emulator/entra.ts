@@ -1,11 +1,17 @@
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { authenticate, invalidSecretText } from "./entra-auth";
+import { redeemCode } from "./entra-code";
+import { handleBrowserEntra } from "./entra-signin";
 import { malformedBody } from "./faults";
 import { BodyError, readBody, requestBaseUrl, send, sendJson, sleep, type ParsedUrl } from "./http";
 import type { EmulatorState } from "./state";
 
-/** The Entra ID part: discovery documents and the client-credentials token endpoint. */
+/**
+ * The Entra ID part: discovery documents, the signing keys, and the token endpoint (client
+ * credentials, and the authorization code of a sign-in). The pages a browser opens
+ * (authorize, logout) are in entra-signin.ts.
+ */
 
 const NO_STORE = { "Cache-Control": "no-store, no-cache", Pragma: "no-cache" } as const;
 
@@ -53,8 +59,10 @@ function tenantNotFound(req: IncomingMessage, res: ServerResponse, tenant: strin
   );
 }
 
-function openIdConfiguration(base: string, tenant: string) {
+/** `browserBase`: where the browser-facing endpoints live (the plain-HTTP loopback listener, when on). */
+function openIdConfiguration(base: string, tenant: string, browserBase: string) {
   const root = `${base}/${tenant}`;
+  const browserRoot = `${browserBase}/${tenant}`;
   return {
     token_endpoint: `${root}/oauth2/v2.0/token`,
     token_endpoint_auth_methods_supported: ["client_secret_post", "private_key_jwt", "client_secret_basic"],
@@ -67,12 +75,28 @@ function openIdConfiguration(base: string, tenant: string) {
     issuer: `${root}/v2.0`,
     request_uri_parameter_supported: false,
     userinfo_endpoint: `${base}/oidc/userinfo`,
-    authorization_endpoint: `${root}/oauth2/v2.0/authorize`,
+    authorization_endpoint: `${browserRoot}/oauth2/v2.0/authorize`,
     device_authorization_endpoint: `${root}/oauth2/v2.0/devicecode`,
     http_logout_supported: true,
     frontchannel_logout_supported: true,
-    end_session_endpoint: `${root}/oauth2/v2.0/logout`,
-    claims_supported: ["sub", "iss", "aud", "exp", "iat", "auth_time", "nonce", "name", "tid", "oid", "ver"],
+    end_session_endpoint: `${browserRoot}/oauth2/v2.0/logout`,
+    claims_supported: [
+      "sub",
+      "iss",
+      "aud",
+      "exp",
+      "iat",
+      "auth_time",
+      "nonce",
+      "name",
+      "tid",
+      "oid",
+      "ver",
+      "preferred_username",
+      "email",
+      "roles",
+    ],
+    code_challenge_methods_supported: ["S256"],
     kerberos_endpoint: `${root}/kerberos`,
     tenant_region_scope: null,
     cloud_instance_name: "microsoftonline.com",
@@ -99,6 +123,7 @@ export async function handleEntra(state: EmulatorState, req: IncomingMessage, re
   const tenantOk = tenant.toLowerCase() === state.credentials.tenantId.toLowerCase();
   const method = req.method ?? "GET";
 
+  if (await handleBrowserEntra(state, req, res, url)) return true;
   if (s.length === 3 && a === "discovery" && b === "instance" && method === "GET") {
     const authorize = url.query.get("authorization_endpoint");
     const fromQuery =
@@ -132,7 +157,13 @@ export async function handleEntra(state: EmulatorState, req: IncomingMessage, re
     tenantNotFound(req, res, tenant);
     return true;
   }
-  sendJson(res, 200, isConfig ? openIdConfiguration(base, state.credentials.tenantId) : { keys: [] }, NO_STORE);
+  const tenantId = state.credentials.tenantId;
+  sendJson(
+    res,
+    200,
+    isConfig ? openIdConfiguration(base, tenantId, state.browserUrl ?? base) : { keys: [state.signingKey.jwk] },
+    NO_STORE,
+  );
   return true;
 }
 
@@ -183,6 +214,17 @@ async function handleToken(
     const failure = authenticate(state, req, form, base, tenantId, v1);
     if (failure !== null) {
       sendEntraError(req, res, failure.status, failure.error, failure.code, failure.text);
+      return;
+    }
+    if (form.get("grant_type") === "authorization_code") {
+      const redemption = redeemCode(state, form, base, tenantId);
+      if ("failure" in redemption) {
+        const { status, error, code, text } = redemption.failure;
+        sendEntraError(req, res, status, error, code, text);
+        return;
+      }
+      ok = true;
+      sendJson(res, 200, redemption.body, NO_STORE);
       return;
     }
     const lifetime = state.tokenLifetimeSeconds;

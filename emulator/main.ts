@@ -3,7 +3,8 @@ import { startEmulator, type EmulatorOptions } from "./server";
 
 /**
  * CLI: `tsx emulator/main.ts [--port N] [--host H] [--test-mode] [--seed N]
- * [--token-lifetime S] [--bulk-offers N --bulk-awaiting M [--bulk-publisher ID]] [--log-requests]`.
+ * [--token-lifetime S] [--bulk-offers N --bulk-awaiting M [--bulk-publisher ID]] [--log-requests]
+ * [--browser-port N|off]`.
  * Prints one JSON "ready" line on stdout, then a human hint.
  */
 
@@ -31,6 +32,7 @@ async function main(): Promise<void> {
       "bulk-publisher": { type: "string" },
       "log-requests": { type: "boolean" },
       "cert-dir": { type: "string" },
+      "browser-port": { type: "string" },
     },
     strict: true,
   });
@@ -39,6 +41,12 @@ async function main(): Promise<void> {
   if (port > 65_535) fail(`--port must be at most 65535, got ${port}`);
   const testMode = values["test-mode"] === true || env.EMULATOR_TEST_MODE === "1" || env.EMULATOR_TEST_MODE === "true";
   const bulkOffers = integer("--bulk-offers", values["bulk-offers"], 0);
+  // The sign-in pages over plain HTTP on loopback (random port by default), so a browser
+  // never meets the self-signed certificate; "off" serves them on HTTPS only.
+  const browserPortText = values["browser-port"] ?? env.EMULATOR_BROWSER_PORT;
+  const browserPort = browserPortText === "off" ? undefined : integer("--browser-port", browserPortText, 0);
+  if (browserPort !== undefined && browserPort > 65_535)
+    fail(`--browser-port must be at most 65535, got ${browserPort}`);
   const options: EmulatorOptions = {
     host: values.host ?? env.EMULATOR_HOST ?? "127.0.0.1",
     port,
@@ -47,6 +55,7 @@ async function main(): Promise<void> {
     tokenLifetimeSeconds: integer("--token-lifetime", values["token-lifetime"], 3600),
     logRequests: values["log-requests"] === true,
     ...(values["cert-dir"] === undefined ? {} : { certDir: values["cert-dir"] }),
+    ...(browserPort === undefined ? {} : { browserPort }),
     ...(bulkOffers > 0
       ? {
           bulk: {
@@ -61,12 +70,13 @@ async function main(): Promise<void> {
   const emulator = await startEmulator(options);
   const { tenantId, clientId, clientSecret } = emulator.credentials;
   process.stdout.write(
-    `${JSON.stringify({ event: "ready", url: emulator.url, caFile: emulator.caFile, tenantId, clientId, clientSecret, testMode })}\n`,
+    `${JSON.stringify({ event: "ready", url: emulator.url, browserUrl: emulator.browserUrl, caFile: emulator.caFile, tenantId, clientId, clientSecret, testMode })}\n`,
   );
   process.stdout.write(
     `Emulator listening on ${emulator.url}${testMode ? " (test mode: frozen clock, control API at /_emulator/)" : ""}.\n` +
       `Point the dashboard at it with: NODE_EXTRA_CA_CERTS=${emulator.caFile} AZURE_AUTHORITY_HOST=${emulator.url} ` +
-      `CPP_API_BASE_URL=${emulator.url} AZURE_TENANT_ID=${tenantId} AZURE_CLIENT_ID=${clientId} AZURE_CLIENT_SECRET='${clientSecret}'\n`,
+      `CPP_API_BASE_URL=${emulator.url} AZURE_TENANT_ID=${tenantId} AZURE_CLIENT_ID=${clientId} AZURE_CLIENT_SECRET='${clientSecret}'\n` +
+      (emulator.browserUrl === null ? "" : `Sign-in pages (plain HTTP, loopback only): ${emulator.browserUrl}\n`),
   );
 
   let stopping = false;

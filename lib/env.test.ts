@@ -6,6 +6,7 @@ const valid = {
   AZURE_TENANT_ID: "72f988bf-86f1-41af-91ab-2d7cd011db47",
   AZURE_CLIENT_ID: "11111111-2222-4333-8444-555555555555",
   AZURE_CLIENT_SECRET: "s3cret",
+  SESSION_SECRET: "a-session-secret-of-at-least-32-characters",
 };
 
 function errorOf(env: Record<string, string | undefined>): string {
@@ -25,6 +26,10 @@ describe("configuration", () => {
     expect(env.CPP_API_BASE_URL).toBe("https://cloudpartner.azure.com");
     expect(env.CPP_API_VERSION).toBe("2017-10-31");
     expect(env.CPP_SCOPE).toBe("https://cloudpartner.azure.com/.default");
+    expect(env.APP_BASE_URL).toBe("http://localhost:3000");
+    expect(env.APPROVER_ROLE).toBe("Approver");
+    expect(env.SESSION_MAX_AGE_SECONDS).toBe(8 * 3600);
+    expect(parseEnv({ ...valid, PORT: "8080" }).APP_BASE_URL).toBe("http://localhost:8080");
   });
 
   it("names the missing variable in one line", () => {
@@ -41,6 +46,19 @@ describe("configuration", () => {
     expect(errorOf({ ...valid, AZURE_AUTHORITY_HOST: "not a url" })).toContain("AZURE_AUTHORITY_HOST");
     expect(errorOf({ ...valid, CACHE_TTL_STATUS_MS: "soon" })).toContain("CACHE_TTL_STATUS_MS");
     expect(errorOf({ ...valid, CACHE_COALESCE: "maybe" })).toContain("CACHE_COALESCE");
+  });
+
+  it("validates the sign-in variables", () => {
+    expect(errorOf({ ...valid, SESSION_SECRET: undefined })).toContain("SESSION_SECRET is not set");
+    expect(errorOf({ ...valid, SESSION_SECRET: "short" })).toContain("SESSION_SECRET must be at least 32");
+    expect(errorOf({ ...valid, APP_BASE_URL: "ftp://dashboard.contoso.com" })).toContain("APP_BASE_URL");
+    expect(errorOf({ ...valid, APP_BASE_URL: "https://dashboard.contoso.com/app" })).toContain("APP_BASE_URL");
+    expect(errorOf({ ...valid, APP_BASE_URL: "nope" })).toContain("APP_BASE_URL");
+    expect(errorOf({ ...valid, APPROVER_ROLE: "two words" })).toContain("APPROVER_ROLE");
+    expect(errorOf({ ...valid, SESSION_MAX_AGE_SECONDS: "forever" })).toContain("SESSION_MAX_AGE_SECONDS");
+    const env = parseEnv({ ...valid, APP_BASE_URL: "https://Dashboard.Contoso.com/", APPROVER_ROLE: "Offers.Approve" });
+    expect(env.APP_BASE_URL).toBe("https://dashboard.contoso.com");
+    expect(env.APPROVER_ROLE).toBe("Offers.Approve");
   });
 
   it("accepts a certificate instead of a secret, and sovereign-cloud hosts", () => {

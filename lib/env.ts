@@ -18,6 +18,22 @@ const httpsUrl = (name: string) =>
     .refine((v) => URL.canParse(v) && new URL(v).protocol === "https:", `${name} must be an https:// URL`)
     .transform((v) => v.replace(/\/+$/, ""));
 
+/** An http(s) origin: scheme, host and port, nothing after. */
+const originUrl = (name: string) =>
+  z
+    .string()
+    .trim()
+    .refine((v) => URL.canParse(v), `${name} is not a URL`)
+    .refine(
+      (v) => URL.canParse(v) && ["http:", "https:"].includes(new URL(v).protocol),
+      `${name} must be an http:// or https:// URL`,
+    )
+    .refine((v) => {
+      const url = URL.canParse(v) ? new URL(v) : null;
+      return url !== null && url.pathname === "/" && !url.search && !url.hash && !url.username && !url.password;
+    }, `${name} must be the dashboard's origin only, like https://dashboard.contoso.com (no path, query or user)`)
+    .transform((v) => new URL(v).origin);
+
 const int = (name: string, min: number, max: number) =>
   z.coerce
     .number({ error: `${name} must be a whole number` })
@@ -70,6 +86,20 @@ const envSchema = z
     POLL_LIST_MS: int("POLL_LIST_MS", 250, 3_600_000).default(30_000),
     POLL_IDLE_MS: int("POLL_IDLE_MS", 250, 3_600_000).default(300_000),
     POLL_BURST_MS: int("POLL_BURST_MS", 250, 3_600_000).default(3_000),
+    PORT: int("PORT", 1, 65_535).default(3000),
+    APP_BASE_URL: originUrl("APP_BASE_URL").optional(),
+    SESSION_SECRET: z
+      .string({ error: "SESSION_SECRET is not set (at least 32 random characters, e.g. openssl rand -base64 48)" })
+      .min(32, "SESSION_SECRET must be at least 32 characters long"),
+    APPROVER_ROLE: z
+      .string()
+      .trim()
+      .regex(
+        /^[A-Za-z0-9._:-]{1,120}$/,
+        "APPROVER_ROLE must be an app role value such as Approver (letters, digits, . _ : -)",
+      )
+      .default("Approver"),
+    SESSION_MAX_AGE_SECONDS: int("SESSION_MAX_AGE_SECONDS", 60, 7 * 86_400).default(8 * 3600),
   })
   .superRefine((env, ctx) => {
     const secret = env.AZURE_CLIENT_SECRET?.trim();
@@ -80,7 +110,9 @@ const envSchema = z
         message: "AZURE_CLIENT_SECRET is not set (or set AZURE_CLIENT_CERTIFICATE_PATH to use a certificate)",
       });
     }
-  });
+  })
+  // Sign-in redirects back to APP_BASE_URL; by default the address `npm start` prints.
+  .transform((env) => ({ ...env, APP_BASE_URL: env.APP_BASE_URL ?? `http://localhost:${env.PORT}` }));
 
 export type ServerEnv = z.infer<typeof envSchema>;
 

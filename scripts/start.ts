@@ -4,8 +4,13 @@
  * - No AZURE_* variables: starts the built-in emulator (Entra ID + Cloud Partner Portal over
  *   HTTPS on loopback) and the dashboard wired to it exactly as to the real cloud: base URLs,
  *   tenant, client id, secret, and the emulator's certificate through NODE_EXTRA_CA_CERTS.
+ *   The emulator's sign-in pages are also served over plain HTTP on loopback (advertised in its
+ *   OpenID configuration), so the browser meets no certificate warning when signing in.
  * - AZURE_TENANT_ID / AZURE_CLIENT_ID and a secret or certificate set: starts the dashboard
  *   alone against CPP_API_BASE_URL (the dashboard validates the rest at start-up).
+ *
+ * Either way it sets APP_BASE_URL (default http://localhost:PORT) and, when SESSION_SECRET is
+ * not set, a random one for this run (sessions then end when it stops).
  *
  * Builds the app first when no build exists. Ctrl-C stops everything it started.
  * Flags: --dev (next dev instead of a production build), --test (emulator in test mode,
@@ -17,6 +22,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 import { startEmulator, type RunningEmulator } from "../emulator/server";
+import { sessionEnv } from "./session-env";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
@@ -88,7 +94,8 @@ async function main(): Promise<void> {
   process.on("SIGINT", () => void stop(0));
   process.on("SIGTERM", () => void stop(0));
 
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port) };
+  const session = sessionEnv(process.env, port);
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), ...session.vars };
   if (configured) {
     log(
       `AZURE_* variables found: starting the dashboard against ${process.env.CPP_API_BASE_URL ?? "https://cloudpartner.azure.com"}.`,
@@ -98,6 +105,7 @@ async function main(): Promise<void> {
       host: "127.0.0.1",
       port: Number(process.env.EMULATOR_PORT ?? 0),
       testMode,
+      browserPort: Number(process.env.EMULATOR_BROWSER_PORT ?? 0),
       ...(process.env.EMULATOR_SEED ? { seed: Number(process.env.EMULATOR_SEED) } : {}),
     });
     const { credentials } = emulator;
@@ -110,6 +118,14 @@ async function main(): Promise<void> {
       NODE_EXTRA_CA_CERTS: emulator.caFile,
     });
     log(`Emulator${testMode ? " (test mode, control API on)" : ""} at ${emulator.url} (no AZURE_* variables set).`);
+    log(`Sign-in page: ${emulator.browserUrl ?? emulator.url} (demo users Aaron Approver and Vera Viewer).`);
+  }
+  if (session.generatedSecret) {
+    log(
+      configured
+        ? "SESSION_SECRET is not set: using a random one for this run (sessions end when the dashboard stops; set it, at least 32 characters, to keep them and to run several instances)."
+        : "SESSION_SECRET is not set: using a random one for this run.",
+    );
   }
 
   if (!dev && !existsSync(path.join(root, ".next", "BUILD_ID"))) await build(env);
@@ -123,7 +139,7 @@ async function main(): Promise<void> {
   });
 
   if (await waitForHealth(`http://127.0.0.1:${port}/api/health`, 120_000)) {
-    log(`Dashboard ready: http://localhost:${port}  (Ctrl-C stops everything)`);
+    log(`Dashboard ready: ${session.vars.APP_BASE_URL}  (Ctrl-C stops everything)`);
   }
 }
 

@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 
-import { startHarness, type Harness } from "@/lib/server/testing/emulator-harness";
+import { TEST_APP_URL, startHarness, type Harness } from "@/lib/server/testing/emulator-harness";
 import { getServices } from "@/lib/server/services";
 
 import { GET as health } from "./health/route";
@@ -45,7 +45,9 @@ async function call(
   method = "GET",
 ) {
   const path = `/api/${Object.values(params).map(encodeURIComponent).join("/")}`;
-  const res = await handler(new Request(`http://127.0.0.1:3000${path}`, { method }), {
+  // Signed in as an approver, from the dashboard's own pages.
+  const headers = { cookie: await h.sessionCookie("approver"), origin: TEST_APP_URL };
+  const res = await handler(new Request(`${TEST_APP_URL}${path}`, { method, headers }), {
     params: Promise.resolve(params),
   });
   const text = await res.text();
@@ -63,7 +65,7 @@ describe("reads", () => {
   it("GET /api/publishers lists the accessible publishers with freshness", async () => {
     // As Next calls a route without dynamic segments: no params at all.
     const raw = await (publishers as unknown as (req: Request) => Promise<Response>)(
-      new Request("http://127.0.0.1/api/publishers"),
+      new Request(`${TEST_APP_URL}/api/publishers`, { headers: { cookie: await h.sessionCookie("approver") } }),
     );
     expect(raw.status).toBe(200);
     const res = await call(publishers as never, {});

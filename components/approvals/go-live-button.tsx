@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 
+import { useCurrentUser } from "@/components/auth/current-user";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Icon } from "@/components/ui/icon";
 import type { OfferSummary, OperationAccepted } from "@/lib/schemas/model";
@@ -23,6 +24,7 @@ interface GoLiveButtonProps {
 export function GoLiveButton({ publisherId, offer, onRequest, onResult }: GoLiveButtonProps) {
   const [open, setOpen] = useState(false);
   const action = useOfferAction(publisherId, offer.id, "golive");
+  const { isApprover, actionsDisabledReason } = useCurrentUser();
 
   async function confirm() {
     if (action.isPending) return;
@@ -44,8 +46,9 @@ export function GoLiveButton({ publisherId, offer, onRequest, onResult }: GoLive
       <button
         type="button"
         onClick={() => setOpen(true)}
-        disabled={action.isPending}
+        disabled={action.isPending || !isApprover}
         aria-label={`Go live: ${offer.name}`}
+        title={actionsDisabledReason ?? undefined}
         className="bg-brand-600 hover:bg-brand-700 inline-flex items-center gap-1.5 rounded-md px-3 py-1.5 text-sm font-medium whitespace-nowrap text-white shadow-sm disabled:opacity-60"
       >
         {action.isPending ? <Icon name="spinner" /> : null}

@@ -1,9 +1,11 @@
 import Link from "next/link";
 
+import { UserMenu } from "@/components/auth/user-menu";
+
 import { MainNav } from "./main-nav";
 import { PublisherSwitcher } from "./publisher-switcher";
 
-/** The shell: product name, navigation for the current publisher, and the publisher switcher. */
+/** The shell: product name, navigation for the current publisher, the publisher switcher and the signed-in user. */
 export function AppHeader({ publisherId }: { publisherId: string }) {
   return (
     <header className="border-b border-slate-200 bg-white">
@@ -18,8 +20,9 @@ export function AppHeader({ publisherId }: { publisherId: string }) {
           Offer Status Dashboard
         </Link>
         <MainNav publisherId={publisherId} />
-        <div className="ml-auto">
+        <div className="ml-auto flex items-center gap-3">
           <PublisherSwitcher publisherId={publisherId} />
+          <UserMenu />
         </div>
       </div>
     </header>

@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 
+import { useCurrentUser } from "@/components/auth/current-user";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import type { OfferAction } from "@/lib/queries";
 import type { OfferStatus } from "@/lib/schemas/model";
@@ -30,6 +31,7 @@ export function OfferActions({ status }: { status: OfferStatus }) {
   const { publisherId, offerId, indicator } = status;
   const goLive = useOfferAction(publisherId, offerId, "golive");
   const cancel = useOfferAction(publisherId, offerId, "cancel");
+  const { isApprover, actionsDisabledReason } = useCurrentUser();
   const [dialog, setDialog] = useState<OfferAction>("golive");
   const [open, setOpen] = useState(false);
   const [notice, setNotice] = useState<Notice | null>(null);
@@ -65,16 +67,19 @@ export function OfferActions({ status }: { status: OfferStatus }) {
         {canGoLive || canCancel ? (
           <div className="flex flex-wrap gap-2">
             {canGoLive ? (
-              <ActionButton tone="primary" disabled={pending || settling} onClick={() => ask("golive")}>
+              <ActionButton tone="primary" disabled={pending || settling || !isApprover} onClick={() => ask("golive")}>
                 {settling && requested?.action === "golive" ? "Go live requested" : "Go live"}
               </ActionButton>
             ) : null}
             {canCancel ? (
-              <ActionButton tone="danger" disabled={pending || settling} onClick={() => ask("cancel")}>
+              <ActionButton tone="danger" disabled={pending || settling || !isApprover} onClick={() => ask("cancel")}>
                 {settling && requested?.action === "cancel" ? "Cancel requested" : "Cancel publish"}
               </ActionButton>
             ) : null}
           </div>
+        ) : null}
+        {(canGoLive || canCancel) && !isApprover ? (
+          <p className="text-sm text-slate-700">{actionsDisabledReason}</p>
         ) : null}
         <p
           role="status"

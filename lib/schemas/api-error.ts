@@ -1,3 +1,6 @@
+// First: object schemas built in the browser must not probe for eval (see zod-browser.ts).
+import "@/lib/zod-browser";
+
 import { z } from "zod";
 
 /** The one error envelope of our API: `{ "error": { "code", "message" } }`. */

@@ -1,29 +1,93 @@
 import "server-only";
 
-import type { ApiResponse } from "@/lib/schemas/model";
+import { getEnv } from "@/lib/env";
+import type { ApiResponse, OperationAccepted } from "@/lib/schemas/model";
 import { offerIdSchema, publisherIdSchema } from "@/lib/schemas/ids";
 
+import { auditOfferAction, type AuditOutcome } from "./audit";
+import { crossOriginRefusal, forbiddenRole, requireSession, sessionFromRequest, unauthenticated } from "./auth/guard";
+import { isApprover, type Session } from "./auth/session";
 import type { Fetched } from "./coalescer";
-import { ApiError, toErrorResponse } from "./errors";
+import { ApiError, toApiError, toErrorResponse } from "./errors";
 
 /**
- * The one wrapper of our route handlers: validates the path's ids before anything reaches
- * the upstream, and turns every failure into the error envelope.
+ * The one wrapper of our route handlers: refuses cross-origin requests that change state,
+ * requires a session (the proxy is the gate; this is the second lock), validates the path's
+ * ids before anything reaches the upstream, and turns every failure into the error envelope.
  */
 export interface RouteIds {
   publisherId?: string;
   offerId?: string;
 }
 
-type Handler<P> = (ids: Required<Pick<RouteIds, keyof P & keyof RouteIds>>, request: Request) => Promise<Response>;
+type Ids<P> = Required<Pick<RouteIds, keyof P & keyof RouteIds>>;
+type Handler<P> = (ids: Ids<P>, request: Request, session: Session) => Promise<Response>;
 
-export function withRoute<P extends RouteIds>(handler: Handler<P>) {
-  // Next passes no params at all to routes without dynamic segments.
+export interface RouteOptions {
+  /** Only users with APPROVER_ROLE may call it (403 `forbidden` otherwise). */
+  approver?: boolean;
+}
+
+export function withRoute<P extends RouteIds>(handler: Handler<P>, options: RouteOptions = {}) {
   return async (request: Request, context?: { params?: Promise<P> }): Promise<Response> => {
     try {
+      const env = getEnv();
+      const refusal = crossOriginRefusal(request, env);
+      if (refusal) throw refusal;
+      const session = await requireSession(request, env, { approver: options.approver === true });
+      // Next passes no params at all to a route without dynamic segments (e.g. /api/publishers).
       const params = ((await context?.params) ?? {}) as P;
-      return await handler(validateIds(params) as Required<Pick<RouteIds, keyof P & keyof RouteIds>>, request);
+      return await handler(validateIds(params) as Ids<P>, request, session);
     } catch (error) {
+      return toErrorResponse(error, { method: request.method, path: new URL(request.url).pathname });
+    }
+  };
+}
+
+type OfferIds = { publisherId: string; offerId: string };
+
+/**
+ * Go live / Cancel publish: same origin, a session with APPROVER_ROLE, valid ids; then the
+ * upstream. One audit line per attempt (who, what, when, and the answer), refused and failed
+ * ones included.
+ */
+export function withOfferAction(
+  action: OperationAccepted["action"],
+  run: (publisherId: string, offerId: string) => Promise<OperationAccepted>,
+) {
+  return async (request: Request, context: { params: Promise<OfferIds> }): Promise<Response> => {
+    let params: Partial<OfferIds> = {};
+    let session: Session | null = null;
+    let calledUpstream = false;
+    const record = (outcome: AuditOutcome, status: number, code: string | null, operation?: OperationAccepted) =>
+      auditOfferAction({
+        action,
+        publisherId: String(params.publisherId ?? ""),
+        offerId: String(params.offerId ?? ""),
+        user: session ? { oid: session.oid, username: session.username } : null,
+        ...(session ? { sessionId: session.sid } : {}),
+        outcome,
+        status,
+        code,
+        ...(operation ? { upstreamStatus: operation.upstreamStatus, operationId: operation.operationId } : {}),
+      });
+    try {
+      params = (await context?.params) ?? {};
+      const env = getEnv();
+      session = await sessionFromRequest(request, env);
+      const refusal = crossOriginRefusal(request, env);
+      if (refusal) throw refusal;
+      if (!session) throw unauthenticated();
+      if (!isApprover(session, env)) throw forbiddenRole(env);
+      const { publisherId, offerId } = validateIds(params) as OfferIds;
+      calledUpstream = true;
+      const operation = await run(publisherId, offerId);
+      const status = operation.upstreamStatus === 200 ? 200 : 202;
+      record("accepted", status, null, operation);
+      return json({ value: operation, fetchedAt: Date.now() }, { status });
+    } catch (error) {
+      const apiError = toApiError(error);
+      record(calledUpstream ? "failed" : "refused", apiError.status, apiError.code);
       return toErrorResponse(error, { method: request.method, path: new URL(request.url).pathname });
     }
   };

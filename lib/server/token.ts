@@ -33,7 +33,7 @@ export interface TokenProvider {
 /** MSAL's own margin: a token within 5 minutes of its expiry is renewed. */
 const RENEWAL_MARGIN_MS = 5 * 60_000;
 
-function credentialsFrom(env: ServerEnv): Pick<Configuration["auth"], "clientSecret" | "clientCertificate"> {
+export function credentialsFrom(env: ServerEnv): Pick<Configuration["auth"], "clientSecret" | "clientCertificate"> {
   const secret = env.AZURE_CLIENT_SECRET?.trim();
   if (secret) return { clientSecret: secret };
   const path = env.AZURE_CLIENT_CERTIFICATE_PATH;

@@ -7,11 +7,27 @@ import path from "node:path";
 
 import { parseEnv, type ServerEnv } from "@/lib/env";
 import { startEmulator, type RunningEmulator } from "@/emulator/server";
+import { newSession, sealSession, sessionCookieName } from "@/lib/server/auth/session";
+
+/** The origin the tests' requests pretend to come from (APP_BASE_URL). */
+export const TEST_APP_URL = "http://127.0.0.1:3000";
+
+export const testUsers = {
+  approver: {
+    oid: "test-oid-approver",
+    name: "Aaron Approver",
+    username: "aaron@contoso.example",
+    roles: ["Approver"],
+  },
+  viewer: { oid: "test-oid-viewer", name: "Vera Viewer", username: "vera@contoso.example", roles: [] },
+} as const;
 
 export interface Harness {
   emulator: RunningEmulator;
   vars: Record<string, string>;
   env(overrides?: Record<string, string>): ServerEnv;
+  /** A Cookie header with a real sealed session of that user. */
+  sessionCookie(user: keyof typeof testUsers): Promise<string>;
   control<T = unknown>(method: string, route: string, body?: unknown): Promise<T>;
   stats(): Promise<{ tokenRequests: number; apiRequests: number; byRoute: Record<string, number> }>;
   close(): Promise<void>;
@@ -33,6 +49,8 @@ export async function startHarness(): Promise<Harness> {
     CPP_MAX_RETRY_DELAY_MS: "1500",
     CPP_TIMEOUT_MS: "2000",
     TOKEN_TIMEOUT_MS: "2000",
+    APP_BASE_URL: TEST_APP_URL,
+    SESSION_SECRET: "test-only-session-secret-of-at-least-32-chars",
   };
   async function control<T>(method: string, route: string, body?: unknown): Promise<T> {
     const res = await fetch(`${emulator.url}${route}`, {
@@ -48,6 +66,11 @@ export async function startHarness(): Promise<Harness> {
     emulator,
     vars,
     env: (overrides = {}) => parseEnv({ ...vars, ...overrides }),
+    async sessionCookie(user) {
+      const env = parseEnv(vars);
+      const sealed = await sealSession(newSession(testUsers[user], env), env);
+      return `${sessionCookieName(env)}=${sealed}`;
+    },
     control,
     stats: () => control("GET", "/_emulator/stats"),
     close: () => emulator.close(),
