@@ -22,8 +22,6 @@ export default defineConfig({
   fullyParallel: false,
   workers: 1,
   forbidOnly: Boolean(process.env.CI),
-  // The docs' screenshots are made on demand (`npm run docs:screenshots`), not by every test run.
-  ...(process.env.SCREENSHOTS ? { grep: /@screenshots/ } : { grepInvert: /@screenshots/ }),
   retries: 0,
   timeout: 60_000,
   expect: { timeout: 15_000 },
@@ -48,6 +46,8 @@ export default defineConfig({
     {
       name: "chromium",
       dependencies: ["setup"],
+      // The docs' screenshots are made on demand (`npm run docs:screenshots`), not by every test run.
+      ...(process.env.SCREENSHOTS ? { grep: /@screenshots/ } : { grepInvert: /@screenshots/ }),
       use: {
         ...devices["Desktop Chrome"],
         viewport: { width: 1280, height: 800 },
