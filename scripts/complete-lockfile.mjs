@@ -28,8 +28,14 @@ function platformOf(name) {
   const base = name.split("/").pop() ?? name;
   const parts = base.split("-");
   const os = OS.find((o) => parts.includes(o));
-  const cpu = CPU.find((c) => parts.includes(c) || (c === "arm" && parts.some((p) => p.startsWith("armv") || p === "arm")));
-  const libc = parts.includes("musl") ? "musl" : parts.includes("gnu") || parts.includes("gnueabihf") ? "glibc" : undefined;
+  const cpu = CPU.find(
+    (c) => parts.includes(c) || (c === "arm" && parts.some((p) => p.startsWith("armv") || p === "arm")),
+  );
+  const libc = parts.includes("musl")
+    ? "musl"
+    : parts.includes("gnu") || parts.includes("gnueabihf")
+      ? "glibc"
+      : undefined;
   return { os, cpu, libc };
 }
 
@@ -52,7 +58,9 @@ for (const [location, pkg] of Object.entries(packages)) {
     const { os, cpu, libc } = platformOf(dep);
     // Only platform binaries are filled in; anything else missing is a real problem.
     if (!os && cpu !== "wasm32") {
-      console.error(`complete-lockfile: ${dep}@${spec} (optional, of ${location || "the root"}) is missing and is not a platform binary`);
+      console.error(
+        `complete-lockfile: ${dep}@${spec} (optional, of ${location || "the root"}) is missing and is not a platform binary`,
+      );
       process.exitCode = 1;
       continue;
     }
@@ -75,6 +83,8 @@ for (const [location, pkg] of Object.entries(packages)) {
 }
 
 // Keep npm's own ordering (sorted keys) so the file diffs cleanly.
-lock.packages = Object.fromEntries(Object.entries(packages).sort(([a], [b]) => (a === "" ? -1 : b === "" ? 1 : a.localeCompare(b))));
+lock.packages = Object.fromEntries(
+  Object.entries(packages).sort(([a], [b]) => (a === "" ? -1 : b === "" ? 1 : a.localeCompare(b))),
+);
 writeFileSync(lockPath, `${JSON.stringify(lock, null, 2)}\n`);
 console.log(`complete-lockfile: ${added} platform package entr${added === 1 ? "y" : "ies"} added`);
