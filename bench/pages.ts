@@ -2,7 +2,9 @@ import { chromium, type Browser, type BrowserContext, type Locator, type Page } 
 
 import type { BenchApp } from "./support/app";
 import { BULK_PUBLISHER, type BenchContext, type FigureResult } from "./support/context";
-import { percentile } from "./support/load";
+import { STATUS_ROUTE } from "./support/emulator";
+import { getOnce, percentile } from "./support/load";
+import type { BenchSession } from "./support/session";
 import { fmt, type Row } from "./support/table";
 
 /**
@@ -53,18 +55,35 @@ interface KeystrokeSample {
   maxLongTaskMs: number;
 }
 
+/** Main-thread CPU from a Chromium trace (thread time, so other processes do not inflate it). */
+interface MainThreadCpu {
+  /** Per keystroke: keydown → rows painted. */
+  perKeystrokeMs: number[];
+  /** The page left alone (no input), per second: its timers and re-renders. */
+  idlePerSecondMs: number;
+}
+
 export interface PageMeasures {
   kind: PageKind;
   publisherId: string;
   offersInList: number;
   /** Navigation start → first row painted, server cache warm (shipped instance). */
   firstRowWarmMs: number;
+  /** Navigation start → the list API's answer received, same load. */
+  listAnsweredWarmMs: number;
   /** The same on the CACHE_COALESCE=false instance: every list load pays its upstream reads. */
   firstRowColdMs: number;
+  /** Upstream requests (all routes, and status reads) that cold load cost. */
+  coldUpstreamRequests: number;
+  coldUpstreamStatusReads: number;
   rowsShown: number;
   transfer: Transfer;
   filterText: string;
   keystrokes: KeystrokeSample[];
+  /** Network requests (and bytes) per filter keystroke, idle window included. */
+  filterRequests: number;
+  filterBytes: number;
+  cpu: MainThreadCpu;
 }
 
 interface BenchWindow {
@@ -101,15 +120,40 @@ function installFirstRowProbe(selector: string): void {
   observer.observe(document, { childList: true, subtree: true });
 }
 
-async function withTransferLog(context: BrowserContext, page: Page) {
+/**
+ * Bytes by kind while the page loads, then requests while the filter is used (a filter that
+ * goes through the server shows up here).
+ */
+async function withNetworkLog(context: BrowserContext, page: Page) {
   const cdp = await context.newCDPSession(page);
   await cdp.send("Network.enable");
   const types = new Map<string, string>();
-  const transfer: Transfer = { scriptBytes: 0, scripts: 0, apiBytes: 0, documentBytes: 0, totalBytes: 0 };
+  const log = {
+    phase: "load" as "load" | "filter",
+    load: { scriptBytes: 0, scripts: 0, apiBytes: 0, documentBytes: 0, totalBytes: 0 } satisfies Transfer,
+    filter: { requests: 0, bytes: 0 },
+    /** Navigation start → the offer list's answer fully received (ms), from CDP timestamps. */
+    listAnsweredMs: Number.NaN,
+  };
+  let firstRequestAt: number | undefined;
+  let listRequestId: string | undefined;
+  cdp.on("Network.requestWillBeSent", (e) => {
+    firstRequestAt ??= e.timestamp;
+    if (listRequestId === undefined && /\/api\/publishers\/[^/]+\/offers(\?|$)/.test(e.request.url))
+      listRequestId = e.requestId;
+    if (log.phase === "filter") log.filter.requests++;
+  });
   cdp.on("Network.responseReceived", (e) => {
     types.set(e.requestId, e.response.url.includes("/api/") ? "Api" : e.type);
   });
   cdp.on("Network.loadingFinished", (e) => {
+    if (e.requestId === listRequestId && firstRequestAt !== undefined)
+      log.listAnsweredMs = (e.timestamp - firstRequestAt) * 1000;
+    if (log.phase === "filter") {
+      log.filter.bytes += e.encodedDataLength;
+      return;
+    }
+    const transfer = log.load;
     const type = types.get(e.requestId);
     transfer.totalBytes += e.encodedDataLength;
     if (type === "Script") {
@@ -118,11 +162,25 @@ async function withTransferLog(context: BrowserContext, page: Page) {
     } else if (type === "Api") transfer.apiBytes += e.encodedDataLength;
     else if (type === "Document") transfer.documentBytes += e.encodedDataLength;
   });
-  return transfer;
+  return log;
 }
 
-async function newPage(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
+/**
+ * BENCH_PAGE_INIT_SCRIPT: a JavaScript file run in every page before the app, to measure a
+ * candidate fix of the pages without rebuilding them (a what-if; the README says which).
+ */
+const extraInitScript = process.env.BENCH_PAGE_INIT_SCRIPT;
+
+async function newPage(browser: Browser, session: BenchSession): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  // Signed in as a viewer; cookies are per host, so one serves both instances on 127.0.0.1.
+  await context.addCookies([
+    { name: session.cookieName, value: session.value, domain: "127.0.0.1", path: "/", httpOnly: true, sameSite: "Lax" },
+  ]);
+  // tsx (esbuild keepNames) wraps nested functions in `__name(…)`; the page needs the helper
+  // to run the probes below, which Playwright serialises from this file.
+  await context.addInitScript({ content: "globalThis.__name = (fn) => fn;" });
+  if (extraInitScript) await context.addInitScript({ path: extraInitScript });
   const page = await context.newPage();
   await page.addInitScript(installFirstRowProbe, ROW_SELECTOR);
   return { context, page };
@@ -176,7 +234,9 @@ function installFilterProbe(input: HTMLElement | SVGElement, selector: string): 
   window.addEventListener(
     "keydown",
     () => {
-      if (state.key === undefined) state.key = performance.now();
+      if (state.key !== undefined) return;
+      state.key = performance.now();
+      performance.mark("bench:key");
     },
     true,
   );
@@ -193,7 +253,10 @@ function installFilterProbe(input: HTMLElement | SVGElement, selector: string): 
   new MutationObserver(() => {
     if (state.key === undefined || state.rows !== undefined || signature() === state.before) return;
     state.rows = performance.now();
-    afterPaint((t) => (state.rowsPaint ??= t));
+    afterPaint((t) => {
+      state.rowsPaint ??= t;
+      performance.mark("bench:painted");
+    });
   }).observe(table, { childList: true, subtree: true, characterData: true });
   try {
     new PerformanceObserver((list) => {
@@ -255,6 +318,44 @@ async function keystroke(page: Page, key: string): Promise<KeystrokeSample> {
   };
 }
 
+interface TraceMark {
+  name: string;
+  cat: string;
+  ts: number;
+  /** Thread time (µs of CPU the thread had used) when the mark was made. */
+  tts?: number;
+}
+
+const IDLE_MS = 2_000;
+const TRACE_CATEGORIES = ["blink.user_timing"];
+
+/**
+ * Main-thread CPU between pairs of marks, from their thread timestamps: each `bench:key` and
+ * the `bench:painted` after it, and the idle window (per second of wall time).
+ */
+function mainThreadCpu(trace: Buffer): MainThreadCpu {
+  const events = (JSON.parse(trace.toString("utf8")) as { traceEvents: TraceMark[] }).traceEvents;
+  const marks = events
+    .filter((e) => e.cat.includes("blink.user_timing") && e.name.startsWith("bench:") && e.tts !== undefined)
+    .sort((a, b) => a.ts - b.ts);
+  if (marks.length === 0) throw new Error("the trace holds no bench marks with thread time");
+  const perKeystrokeMs: number[] = [];
+  let key: TraceMark | undefined;
+  let idleStart: TraceMark | undefined;
+  let idlePerSecondMs = Number.NaN;
+  const cpuMs = (from: TraceMark, to: TraceMark) => ((to.tts ?? 0) - (from.tts ?? 0)) / 1000;
+  for (const mark of marks) {
+    if (mark.name === "bench:key") key = mark;
+    else if (mark.name === "bench:painted" && key) {
+      perKeystrokeMs.push(cpuMs(key, mark));
+      key = undefined;
+    } else if (mark.name === "bench:idle-start") idleStart = mark;
+    else if (mark.name === "bench:idle-end" && idleStart)
+      idlePerSecondMs = cpuMs(idleStart, mark) / ((mark.ts - idleStart.ts) / 1e6);
+  }
+  return { perKeystrokeMs, idlePerSecondMs };
+}
+
 interface ListedOffer {
   id: string;
   name: string;
@@ -263,8 +364,8 @@ interface ListedOffer {
 }
 
 /** A one-character filter matching about half the list, so the rows surely change and stay. */
-async function pickFilterCharacter(app: BenchApp, kind: PageKind, publisherId: string) {
-  const res = await fetch(`${app.url}/api/publishers/${publisherId}/offers`);
+async function pickFilterCharacter(ctx: BenchContext, app: BenchApp, kind: PageKind, publisherId: string) {
+  const res = await fetch(`${app.url}/api/publishers/${publisherId}/offers`, { headers: ctx.auth });
   if (!res.ok) throw new Error(`GET offers of ${publisherId} → ${res.status}`);
   const all = ((await res.json()) as { data: ListedOffer[] }).data;
   const offers = kind === "approvals" ? all.filter((o) => o.indicator === "awaitingSignoff") : all;
@@ -286,54 +387,81 @@ async function measurePage(
   kind: PageKind,
   publisherId: string,
 ): Promise<PageMeasures> {
-  const rounds = ctx.quick ? 1 : 3;
-  const { char, offersInList } = await pickFilterCharacter(ctx.cached, kind, publisherId);
+  const rounds = ctx.quick ? 2 : 4;
+  const { char, offersInList } = await pickFilterCharacter(ctx, ctx.cached, kind, publisherId);
 
   // Cold: the instance without a cache pays the list's upstream reads on every load.
   ctx.log(`pages: ${kind} of ${publisherId}, cold server cache`);
-  const cold = await newPage(browser);
+  const cold = await newPage(browser, ctx.session);
   let firstRowColdMs: number;
+  await ctx.emulator.resetStats();
   try {
     firstRowColdMs = await openToFirstRow(cold.page, `${ctx.uncached.url}${pagePath(kind, publisherId)}`);
   } finally {
     await cold.context.close();
   }
+  const coldStats = await ctx.emulator.stats();
 
   // Warm: the shipped instance right after the same list was read (as by another viewer).
   ctx.log(`pages: ${kind} of ${publisherId}, warm server cache, then the filter`);
-  await fetch(`${ctx.cached.url}/api/publishers/${publisherId}/offers`).then((r) => r.arrayBuffer());
-  const warm = await newPage(browser);
+  await getOnce(`${ctx.cached.url}/api/publishers/${publisherId}/offers`, 120_000, ctx.auth);
+  const warm = await newPage(browser, ctx.session);
   try {
-    const transfer = await withTransferLog(warm.context, warm.page);
+    const network = await withNetworkLog(warm.context, warm.page);
     const firstRowWarmMs = await openToFirstRow(warm.page, `${ctx.cached.url}${pagePath(kind, publisherId)}`);
     await warm.page.waitForLoadState("networkidle", { timeout: 30_000 }).catch(() => undefined);
-    const rowsShown = await warm.page.locator("tbody tr").filter({ has: warm.page.locator("a") }).count();
+    const rowsShown = await warm.page
+      .locator("tbody tr")
+      .filter({ has: warm.page.locator("a") })
+      .count();
 
     const filter = await findFilter(warm.page);
     await filter.click();
     await filter.evaluate(installFilterProbe, ROW_SELECTOR);
     const keystrokes: KeystrokeSample[] = [];
-    for (let i = 0; i < rounds; i++) {
-      keystrokes.push(await keystroke(warm.page, char));
-      keystrokes.push(await keystroke(warm.page, "Backspace"));
+    const transfer = { ...network.load };
+    network.phase = "filter";
+    await browser.startTracing(warm.page, { categories: TRACE_CATEGORIES });
+    let trace: Buffer;
+    try {
+      for (let i = 0; i < rounds; i++) {
+        keystrokes.push(await keystroke(warm.page, char));
+        keystrokes.push(await keystroke(warm.page, "Backspace"));
+      }
+      await warm.page.evaluate(() => performance.mark("bench:idle-start"));
+      await warm.page.waitForTimeout(IDLE_MS);
+      await warm.page.evaluate(() => performance.mark("bench:idle-end"));
+    } finally {
+      trace = await browser.stopTracing();
     }
+    const cpu = mainThreadCpu(trace);
     return {
       kind,
       publisherId,
       offersInList,
       firstRowWarmMs,
+      listAnsweredWarmMs: network.listAnsweredMs,
       firstRowColdMs,
+      coldUpstreamRequests: coldStats.apiRequests,
+      coldUpstreamStatusReads: coldStats.byRoute[STATUS_ROUTE] ?? 0,
       rowsShown,
-      transfer: { ...transfer },
+      transfer,
+      filterRequests: network.filter.requests / Math.max(1, keystrokes.length),
+      filterBytes: network.filter.bytes / Math.max(1, keystrokes.length),
       filterText: char,
       keystrokes,
+      cpu,
     };
   } finally {
     await warm.context.close();
   }
 }
 
-const median = (values: readonly number[]) => percentile([...values].sort((a, b) => a - b), 50);
+const median = (values: readonly number[]) =>
+  percentile(
+    [...values].sort((a, b) => a - b),
+    50,
+  );
 const max = (values: readonly number[]) => Math.max(...values);
 
 function keystrokeSummary(m: PageMeasures) {
@@ -344,6 +472,7 @@ function keystrokeSummary(m: PageMeasures) {
     work: work.length ? median(work) : Number.NaN,
     workMax: work.length ? max(work) : Number.NaN,
     maxLongTask: max(m.keystrokes.map((k) => k.maxLongTaskMs)),
+    cpu: median(m.cpu.perKeystrokeMs),
   };
 }
 
@@ -360,7 +489,9 @@ function rowsFor(kind: PageKind, big: PageMeasures, small: PageMeasures): Row[] 
       measure: measure("first row painted, server cache warm"),
       ours: `${fmt.ms(big.firstRowWarmMs)} (${who(big)})`,
       baseline: `${fmt.ms(small.firstRowWarmMs)} (${who(small)})`,
-      note: fmt.ratio(big.firstRowWarmMs, small.firstRowWarmMs),
+      note:
+        `${fmt.ratio(big.firstRowWarmMs, small.firstRowWarmMs)}; ` +
+        `list answered at ${fmt.ms(big.listAnsweredWarmMs)} vs ${fmt.ms(small.listAnsweredWarmMs)}`,
     },
     {
       figure,
@@ -371,6 +502,13 @@ function rowsFor(kind: PageKind, big: PageMeasures, small: PageMeasures): Row[] 
     },
     {
       figure,
+      measure: measure("upstream requests per cold list load (of which status reads)"),
+      ours: `${fmt.int(big.coldUpstreamRequests)} (${fmt.int(big.coldUpstreamStatusReads)})`,
+      baseline: `${fmt.int(small.coldUpstreamRequests)} (${fmt.int(small.coldUpstreamStatusReads)})`,
+      note: "one status read per offer in flight, STATUS_FETCH_CONCURRENCY at a time",
+    },
+    {
+      figure,
       measure: measure("filter keystroke → rows painted (incl. 150 ms debounce), median"),
       ours: fmt.ms(b.rowsPainted),
       baseline: fmt.ms(s.rowsPainted),
@@ -378,12 +516,26 @@ function rowsFor(kind: PageKind, big: PageMeasures, small: PageMeasures): Row[] 
     },
     {
       figure,
-      measure: measure("filter work after the debounce (URL commit → rows painted), median / max"),
-      ours: `${fmt.ms(b.work)} / ${fmt.ms(b.workMax)}`,
-      baseline: `${fmt.ms(s.work)} / ${fmt.ms(s.workMax)}`,
+      measure: measure("network requests per filter keystroke"),
+      ours: `${fmt.dec(big.filterRequests)} (${fmt.kib(big.filterBytes)})`,
+      baseline: `${fmt.dec(small.filterRequests)} (${fmt.kib(small.filterBytes)})`,
+      note: big.filterRequests > 0.5 ? "the filter goes through the server" : "filtered in the page",
+    },
+    {
+      figure,
+      measure: measure("main-thread CPU per filter keystroke (keydown → rows painted), median"),
+      ours: fmt.ms(b.cpu),
+      baseline: fmt.ms(s.cpu),
       note:
-        `${b.work <= FRAME_BUDGET_MS ? "within" : "over"} ${FRAME_BUDGET_MS} ms (2 frames); ` +
+        `${b.cpu <= FRAME_BUDGET_MS ? "within" : "over"} ${FRAME_BUDGET_MS} ms (2 frames); thread time from a Chromium trace; ` +
         `longest task ${fmt.ms(b.maxLongTask)} vs ${fmt.ms(s.maxLongTask)}`,
+    },
+    {
+      figure,
+      measure: measure("main-thread CPU per second while idle (no input)"),
+      ours: fmt.ms(big.cpu.idlePerSecondMs),
+      baseline: fmt.ms(small.cpu.idlePerSecondMs),
+      note: fmt.ratio(big.cpu.idlePerSecondMs, small.cpu.idlePerSecondMs),
     },
     {
       figure,
@@ -411,6 +563,13 @@ export async function runPages(ctx: BenchContext): Promise<FigureResult> {
   const data: PageMeasures[] = [];
   const errors: string[] = [];
   try {
+    // Unmeasured visits: the first request of a page compiles and caches its server code.
+    for (const app of [ctx.cached, ctx.uncached]) {
+      const warmup = await newPage(browser, ctx.session);
+      await openToFirstRow(warmup.page, `${app.url}${pagePath("offers", SMALL_PUBLISHER)}`).finally(() =>
+        warmup.context.close(),
+      );
+    }
     for (const kind of ["offers", "approvals"] as const) {
       try {
         // The baseline (small publisher) first: it also warms Next's route code for the big one.

@@ -24,13 +24,15 @@ export function useOfferList(offers: readonly OfferSummary[] | undefined, view: 
   const all = offers ?? EMPTY;
   const { q, status, type, sort, dir, page, size } = view;
 
-  const textMatches = useMemo(() => filterByText(all, q), [all, q]);
+  // Sort once per data and order, then filter the sorted rows: filtering keeps their order
+  // and the sort has a total tie-break, so a keystroke no longer re-sorts 5,000 rows (bench).
+  const sorted = useMemo(() => sortOffers(all, sort, dir), [all, sort, dir]);
+  const textMatches = useMemo(() => filterByText(sorted, q), [sorted, q]);
   const statusCounts = useMemo(() => countByIndicator(textMatches), [textMatches]);
   const typeCounts = useMemo(() => countByType(textMatches), [textMatches]);
   // `status` and `type` keep their identity while the query string does (useListView memoises).
   const filtered = useMemo(() => filterByFacets(textMatches, { status, type }), [textMatches, status, type]);
-  const sorted = useMemo(() => sortOffers(filtered, sort, dir), [filtered, sort, dir]);
-  const current = useMemo(() => paginate(sorted, page, size), [sorted, page, size]);
+  const current = useMemo(() => paginate(filtered, page, size), [filtered, page, size]);
 
   return { total: all.length, textMatches: textMatches.length, statusCounts, typeCounts, page: current };
 }

@@ -1,5 +1,5 @@
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 
 import { ROOT, sleep } from "./child";
@@ -7,12 +7,26 @@ import type { BenchEmulator } from "./emulator";
 
 const NEXT_BIN = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
 
+let clockTicks: number | undefined;
+
+/** CPU time (user + system) a process has used so far, in ms, from /proc/<pid>/stat. */
+export function cpuTimeMs(pid: number): number {
+  clockTicks ??= Number(execFileSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).trim()) || 100;
+  const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+  // Fields after the command name (which may hold spaces) start at field 3.
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  const utime = Number(fields[11]);
+  const stime = Number(fields[12]);
+  return ((utime + stime) * 1000) / clockTicks;
+}
+
 /** The dashboard's environment for an emulator, as scripts/start.ts builds it. */
 export function appEnv(emulator: BenchEmulator, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env };
   // Never inherit a real tenant or someone's tuning: the benchmark states all it relies on.
   for (const key of Object.keys(env)) {
-    if (/^(AZURE_|CPP_|CACHE_|POLL_|TOKEN_|STATUS_FETCH_)/.test(key)) delete env[key];
+    if (/^(AZURE_|CPP_|CACHE_|POLL_|TOKEN_|STATUS_FETCH_|SESSION_|APP_BASE_URL$|APPROVER_ROLE$)/.test(key))
+      delete env[key];
   }
   return {
     ...env,
@@ -27,11 +41,54 @@ export function appEnv(emulator: BenchEmulator, extra: Record<string, string> = 
   };
 }
 
-/** Builds the app when no production build exists (`next build`), as `npm start` does. */
-export async function ensureBuild(env: NodeJS.ProcessEnv, log: (line: string) => void): Promise<boolean> {
-  if (existsSync(path.join(ROOT, ".next", "BUILD_ID"))) return false;
-  log("No production build found (.next/BUILD_ID): running next build…");
-  const child = spawn(process.execPath, [NEXT_BIN, "build"], { cwd: ROOT, env, stdio: ["ignore", "inherit", "inherit"] });
+/** Source files changed after the build: the figures would describe older code. */
+function newerThanBuild(buildTime: number): string[] {
+  const newer: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (
+        /\.(tsx?|css)$/.test(entry.name) &&
+        !/\.test\.ts$/.test(entry.name) &&
+        statSync(full).mtimeMs > buildTime
+      )
+        newer.push(path.relative(ROOT, full));
+    }
+  };
+  for (const dir of ["app", "components", "lib"]) if (existsSync(path.join(ROOT, dir))) walk(path.join(ROOT, dir));
+  return newer;
+}
+
+/**
+ * Builds the app when no production build exists (`next build`), as `npm start` does, or
+ * when asked to (`--rebuild`); warns when the sources are newer than the build.
+ */
+export async function ensureBuild(
+  env: NodeJS.ProcessEnv,
+  log: (line: string) => void,
+  rebuild = false,
+): Promise<boolean> {
+  const buildId = path.join(ROOT, ".next", "BUILD_ID");
+  if (existsSync(buildId) && !rebuild) {
+    const newer = newerThanBuild(statSync(buildId).mtimeMs);
+    if (newer.length > 0)
+      log(
+        `warning: ${newer.length} source file(s) changed since the build (e.g. ${newer.slice(0, 3).join(", ")}); ` +
+          "the figures describe the build. Run with --rebuild (or npm run build) to measure the current code.",
+      );
+    return false;
+  }
+  log(
+    rebuild
+      ? "Rebuilding (--rebuild): running next build…"
+      : "No production build found (.next/BUILD_ID): running next build…",
+  );
+  const child = spawn(process.execPath, [NEXT_BIN, "build"], {
+    cwd: ROOT,
+    env,
+    stdio: ["ignore", "inherit", "inherit"],
+  });
   const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
   if (code !== 0) throw new Error(`next build failed with exit code ${code}`);
   return true;
@@ -115,6 +172,10 @@ export class BenchApp {
       // ps exits 1 when there is no child: the spawned process is the server
     }
     return pid;
+  }
+
+  cpuTimeMs(): number {
+    return cpuTimeMs(this.serverPid());
   }
 
   /** Resident memory of the server process in MiB (VmRSS of /proc/<pid>/status). */

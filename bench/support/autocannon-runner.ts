@@ -5,6 +5,7 @@
  */
 import autocannon from "autocannon";
 
+import { cpuTimeMs } from "./app";
 import { readChildInput, writeChildResult } from "./child";
 
 export interface CannonInput {
@@ -16,6 +17,8 @@ export interface CannonInput {
   headers?: Record<string, string>;
   /** Paths (with query) cycled across requests; `url` then gives only the origin. */
   paths?: string[];
+  /** Processes whose CPU time is read around the measured run (not the warm-up). */
+  cpuPids?: number[];
 }
 
 export interface CannonResult {
@@ -29,6 +32,8 @@ export interface CannonResult {
   errors: number;
   timeouts: number;
   bytesPerSecond: number;
+  /** CPU ms each of `cpuPids` used during the measured run. */
+  cpuMs: number[];
 }
 
 function options(input: CannonInput, durationSeconds: number): autocannon.Options {
@@ -57,7 +62,10 @@ function options(input: CannonInput, durationSeconds: number): autocannon.Option
 
 const input = readChildInput<CannonInput>();
 if (input.warmupSeconds) await autocannon(options(input, input.warmupSeconds));
+const pids = input.cpuPids ?? [];
+const cpuBefore = pids.map(cpuTimeMs);
 const result = await autocannon(options(input, input.durationSeconds));
+const cpuMs = pids.map((pid, i) => cpuTimeMs(pid) - (cpuBefore[i] ?? 0));
 const summary: CannonResult = {
   requests: result.requests.total,
   requestsPerSecond: result.requests.average,
@@ -69,5 +77,6 @@ const summary: CannonResult = {
   errors: result.errors,
   timeouts: result.timeouts,
   bytesPerSecond: result.throughput.average,
+  cpuMs,
 };
 writeChildResult(summary);

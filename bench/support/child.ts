@@ -1,20 +1,39 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 /** The repository root (bench/support → ../..). */
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 
-/** Input of a child runner travels in this variable as JSON; its result is the last stdout line. */
-export const CHILD_INPUT_VAR = "BENCH_CHILD_INPUT";
+/**
+ * A child runner's input is a JSON file named by this variable (inputs such as 5,000 paths
+ * are too large for the environment); its result is the last line it prints.
+ */
+export const CHILD_INPUT_VAR = "BENCH_CHILD_INPUT_FILE";
 
 /** Starts a TypeScript entry of bench/ in its own Node process (through tsx). */
 export function spawnTs(file: string, env: NodeJS.ProcessEnv, input?: unknown): ChildProcess {
-  return spawn(process.execPath, ["--import", "tsx", path.join(ROOT, file)], {
+  let dir: string | undefined;
+  const extra: Record<string, string> = {};
+  if (input !== undefined) {
+    dir = mkdtempSync(path.join(os.tmpdir(), "bench-"));
+    const inputFile = path.join(dir, "input.json");
+    writeFileSync(inputFile, JSON.stringify(input));
+    extra[CHILD_INPUT_VAR] = inputFile;
+  }
+  const child = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, file)], {
     cwd: ROOT,
-    env: { ...env, ...(input === undefined ? {} : { [CHILD_INPUT_VAR]: JSON.stringify(input) }) },
+    env: { ...env, ...extra },
     stdio: ["ignore", "pipe", "pipe"],
   });
+  if (dir !== undefined) {
+    const remove = () => rmSync(dir, { recursive: true, force: true });
+    child.once("exit", remove);
+    child.once("error", remove);
+  }
+  return child;
 }
 
 /**
@@ -46,9 +65,9 @@ export async function runTsJson<T>(
 
 /** Reads the input a parent passed with runTsJson. */
 export function readChildInput<T>(): T {
-  const raw = process.env[CHILD_INPUT_VAR];
-  if (!raw) throw new Error(`${CHILD_INPUT_VAR} is not set: this file is started by bench/run.ts`);
-  return JSON.parse(raw) as T;
+  const file = process.env[CHILD_INPUT_VAR];
+  if (!file) throw new Error(`${CHILD_INPUT_VAR} is not set: this file is started by bench/run.ts`);
+  return JSON.parse(readFileSync(file, "utf8")) as T;
 }
 
 /** A child runner's result: one JSON line on stdout. */

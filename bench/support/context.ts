@@ -1,5 +1,6 @@
 import type { BenchApp } from "./app";
 import type { BenchEmulator } from "./emulator";
+import type { BenchSession } from "./session";
 import type { Row } from "./table";
 
 /** What every figure gets from the orchestrator. */
@@ -15,6 +16,10 @@ export interface BenchContext {
   statusTtlMs: number;
   listTtlMs: number;
   chromiumPath: string | undefined;
+  /** A signed-in viewer's cookie, valid on both instances (they share SESSION_SECRET). */
+  session: BenchSession;
+  /** Request headers of a signed-in viewer. */
+  auth: Record<string, string>;
   log(line: string): void;
 }
 

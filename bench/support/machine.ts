@@ -20,7 +20,11 @@ export interface MachineInfo {
 function chromiumVersion(executable: string | undefined): string | null {
   if (!executable) return null;
   try {
-    return execFileSync(executable, ["--version"], { encoding: "utf8", timeout: 10_000 }).trim();
+    return execFileSync(executable, ["--version"], {
+      encoding: "utf8",
+      timeout: 10_000,
+      stdio: ["ignore", "pipe", "ignore"],
+    }).trim();
   } catch {
     return null;
   }

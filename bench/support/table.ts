@@ -26,7 +26,8 @@ export function formatTable(rows: readonly Row[]): string {
   const all = [HEADERS, ...rows];
   const widths = COLUMNS.map((c) => Math.max(...all.map((r) => r[c].length)));
   const line = (r: Row) => `| ${COLUMNS.map((c, i) => r[c].padEnd(widths[i] ?? 0)).join(" | ")} |`;
-  const rule = `|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`;
+  // Prettier's style of a Markdown table, so the printed table can go into the README as is.
+  const rule = `| ${widths.map((w) => "-".repeat(w)).join(" | ")} |`;
   return [line(HEADERS), rule, ...rows.map(line)].join("\n");
 }
 

@@ -65,6 +65,15 @@ describe("session seal", () => {
     expect(await readSession(undefined, env)).toBeNull();
   });
 
+  it("does not accept under another secret a cookie it has already read", async () => {
+    const value = await sealSession(newSession(aaron, env), env);
+    expect(await readSession(value, env)).not.toBeNull();
+    expect(
+      await readSession(value, { ...env, SESSION_SECRET: "another-secret-of-at-least-32-characters!" }),
+    ).toBeNull();
+    expect(await readSession(value, env)).not.toBeNull();
+  });
+
   it("rejects a well-sealed value that is not a session", async () => {
     const sealed = await sealData({ oid: "x", roles: ["Approver"] }, { password: env.SESSION_SECRET, ttl: 3600 });
     expect(await readSession(sealed, env)).toBeNull();

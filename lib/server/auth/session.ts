@@ -95,6 +95,30 @@ export function sealSession(session: Session, env: Pick<SessionEnv, "SESSION_SEC
   return sealData(session, { password: env.SESSION_SECRET, ttl });
 }
 
+/**
+ * Unsealing derives keys with PBKDF2 and checks an HMAC: about 0.8 ms of CPU, paid twice per
+ * request (the proxy and the route both read the session), which the benchmark's proxy-cost
+ * figure shows (bench/proxy.ts). A cookie value always unseals to the same data, so successful
+ * unseals are remembered per secret and value, a bounded number of them; only a seal made with
+ * the secret gets in. Every check after the unseal (shape, expiry, max age) still runs on
+ * every read.
+ */
+const UNSEALED_MAX = 2_000;
+const unsealed = new Map<string, Map<string, unknown>>();
+
+async function unsealOnce(value: string, secret: string): Promise<unknown> {
+  let known = unsealed.get(secret);
+  if (known?.has(value)) return known.get(value);
+  const data = await unsealData<unknown>(value, { password: secret });
+  if (!known) {
+    known = new Map();
+    unsealed.set(secret, known);
+  }
+  if (known.size >= UNSEALED_MAX) known.delete(known.keys().next().value as string);
+  known.set(value, data);
+  return data;
+}
+
 /** The session in a cookie value, or null: missing, tampered, expired or malformed are all "signed out". */
 export async function readSession(
   value: string | undefined | null,
@@ -104,7 +128,7 @@ export async function readSession(
   if (!value || value.length > 4096) return null;
   let data: unknown;
   try {
-    data = await unsealData<unknown>(value, { password: env.SESSION_SECRET });
+    data = await unsealOnce(value, env.SESSION_SECRET);
   } catch {
     return null;
   }
