@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useCallback, type ReactNode } from "react";
 
-import { SortHeader } from "@/components/offers/sort-header";
+import { SortableHead, type SortableColumn } from "@/components/offers/sortable-head";
 import { SkeletonRows } from "@/components/offers/table-states";
 import type { ListView, SortKey } from "@/lib/offer-list";
 import type { Transition } from "@/lib/offer-transitions";
@@ -12,7 +12,7 @@ import type { OfferSummary } from "@/lib/schemas/model";
 import { ApprovalRow, type GoLiveRequest } from "./approval-row";
 import type { GoLiveResult } from "./go-live-button";
 
-const COLUMNS: { key: SortKey; label: string; className: string }[] = [
+const COLUMNS: readonly SortableColumn[] = [
   { key: "name", label: "Offer", className: "w-[34%]" },
   { key: "type", label: "Type", className: "w-[15%]" },
   { key: "waited", label: "Waiting", className: "w-[14%]" },
@@ -42,24 +42,16 @@ export function ApprovalsTable(props: ApprovalsTableProps) {
   return (
     <table className="w-full table-fixed border-collapse text-sm">
       <caption className="sr-only">{caption}</caption>
-      <thead className="border-b border-slate-200 bg-slate-50 text-xs text-slate-600">
-        <tr>
-          {COLUMNS.map((c) => (
-            <SortHeader
-              key={c.key}
-              label={c.label}
-              column={c.key}
-              sort={view.sort}
-              dir={view.dir}
-              onSort={onSort}
-              className={c.className}
-            />
-          ))}
+      <SortableHead
+        columns={COLUMNS}
+        view={view}
+        onSort={onSort}
+        trailing={
           <th scope="col" className="w-[20%] px-3 py-2 text-right font-semibold">
             Action
           </th>
-        </tr>
-      </thead>
+        }
+      />
       <tbody>
         {rows === null ? (
           <SkeletonRows columns={APPROVAL_COLUMNS} rows={4} />

@@ -8,10 +8,10 @@ import type { Transition } from "@/lib/offer-transitions";
 import type { OfferSummary } from "@/lib/schemas/model";
 
 import { OfferRow } from "./offer-row";
-import { SortHeader } from "./sort-header";
+import { SortableHead, type SortableColumn } from "./sortable-head";
 import { SkeletonRows } from "./table-states";
 
-const COLUMNS: { key: SortKey; label: string; className?: string; align?: "right" }[] = [
+const COLUMNS: readonly SortableColumn[] = [
   { key: "name", label: "Name", className: "w-[26%]" },
   { key: "id", label: "Offer id", className: "w-[20%]" },
   { key: "type", label: "Type", className: "w-[13%]" },
@@ -40,22 +40,7 @@ export function OffersTable({ publisherId, rows, view, changed, onSort, caption,
   return (
     <table className="w-full table-fixed border-collapse text-sm">
       <caption className="sr-only">{caption}</caption>
-      <thead className="border-b border-slate-200 bg-slate-50 text-xs text-slate-600">
-        <tr>
-          {COLUMNS.map((c) => (
-            <SortHeader
-              key={c.key}
-              label={c.label}
-              column={c.key}
-              sort={view.sort}
-              dir={view.dir}
-              onSort={onSort}
-              className={c.className}
-              align={c.align}
-            />
-          ))}
-        </tr>
-      </thead>
+      <SortableHead columns={COLUMNS} view={view} onSort={onSort} />
       <tbody>
         {rows === null ? (
           <SkeletonRows columns={COLUMNS.length} />
