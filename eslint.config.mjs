@@ -24,6 +24,21 @@ const config = [
     },
   },
   {
+    // Every word on screen comes from the message catalogues (messages/*): a text child in
+    // JSX is a hard-coded string. Punctuation and symbols between translated parts are fine.
+    files: ["app/**/*.tsx", "components/**/*.tsx"],
+    rules: {
+      "react/jsx-no-literals": [
+        "error",
+        {
+          noStrings: true,
+          ignoreProps: true,
+          allowedStrings: ["·", "–", "—", "→", "←", "…", "%", "(", ")", "/", ":", "|", "×", "#", "*", ",", " · "],
+        },
+      ],
+    },
+  },
+  {
     files: ["**/*.test.ts", "e2e/**/*.ts"],
     // Playwright fixtures receive a `use` callback that is not React's hook.
     rules: { "@typescript-eslint/no-explicit-any": "off", "react-hooks/rules-of-hooks": "off" },

@@ -4,7 +4,7 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   resolve: { alias: { "@": path.resolve(import.meta.dirname) } },
   test: {
-    include: ["{lib,emulator,app,scripts}/**/*.test.ts"],
+    include: ["{lib,emulator,app,scripts,i18n,messages}/**/*.test.ts"],
     environment: "node",
     pool: "forks",
     setupFiles: ["./vitest.setup.ts"],

@@ -1,33 +1,43 @@
 import type { Metadata } from "next";
+import { cookies } from "next/headers";
+import { NextIntlClientProvider } from "next-intl";
+import { getLocale, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 
 import { CurrentUserProvider } from "@/components/auth/current-user";
 import { SessionEndedBanner } from "@/components/auth/session-ended-banner";
 import { getPollingConfig } from "@/lib/env";
+import { THEME_COOKIE, parseTheme } from "@/lib/preferences";
 import { getCurrentUser } from "@/lib/server/auth/current-user";
 
 import "./globals.css";
 import { Providers } from "./providers";
 
-export const metadata: Metadata = {
-  title: { default: "Offer Status Dashboard", template: "%s · Offer Status Dashboard" },
-  description: "Watch Azure Marketplace offers go live: All offers, Approvals and each offer's Status tab.",
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("shell");
+  return {
+    title: { default: t("productName"), template: t("titleTemplate") },
+    description: t("description"),
+  };
+}
 
 // Every page depends on the server's configuration and live upstream data.
 export const dynamic = "force-dynamic";
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const user = await getCurrentUser();
+  const [user, locale, cookieStore] = await Promise.all([getCurrentUser(), getLocale(), cookies()]);
+  const theme = parseTheme(cookieStore.get(THEME_COOKIE)?.value);
   return (
-    <html lang="en">
+    <html lang={locale} data-theme={theme === "system" ? undefined : theme}>
       <body className="min-h-screen bg-slate-50 font-sans text-slate-900 antialiased">
-        <Providers polling={getPollingConfig()}>
-          <CurrentUserProvider user={user}>
-            <SessionEndedBanner />
-            {children}
-          </CurrentUserProvider>
-        </Providers>
+        <NextIntlClientProvider>
+          <Providers polling={getPollingConfig()}>
+            <CurrentUserProvider user={user}>
+              <SessionEndedBanner />
+              {children}
+            </CurrentUserProvider>
+          </Providers>
+        </NextIntlClientProvider>
       </body>
     </html>
   );

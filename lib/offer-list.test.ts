@@ -16,6 +16,7 @@ import {
   waitStart,
   type ListView,
 } from "./offer-list";
+import { labelsFor } from "./labels";
 import type { OfferSummary } from "./schemas/model";
 import { parseOfferStatus, type Indicator } from "./schemas/vocabulary";
 
@@ -40,6 +41,8 @@ function offer(id: string, over: Partial<OfferSummary> = {}): OfferSummary {
 
 const ids = (offers: OfferSummary[]) => offers.map((o) => o.id);
 const params = (query: string) => new URLSearchParams(query);
+
+const en = labelsFor("en");
 
 describe("parseListView / serializeListView", () => {
   it("reads defaults from an empty query and writes them back as nothing", () => {
@@ -112,6 +115,11 @@ describe("filters", () => {
     expect(filterByText(offers, "   ")).toHaveLength(3);
   });
 
+  it("finds a type by its name in either language", () => {
+    expect(ids(filterByText(offers, "Azure 應用程式"))).toEqual(["fabrikam-app"]);
+    expect(ids(filterByText(offers, "虛擬機器"))).toEqual(["contoso-vm-live"]);
+  });
+
   it("filters on status and type, case-insensitively for types", () => {
     expect(ids(filterByFacets(offers, { status: ["failed"], type: [] }))).toEqual(["contoso-saas-1", "fabrikam-app"]);
     expect(ids(filterByFacets(offers, { status: ["failed"], type: ["microsoft-azure-applications"] }))).toEqual([
@@ -127,7 +135,7 @@ describe("filters", () => {
   });
 
   it("counts types under their readable names, most common first", () => {
-    expect(countByType([...offers, offer("x", { offerTypeId: "microsoft-azure-saas" })])).toEqual([
+    expect(countByType([...offers, offer("x", { offerTypeId: "microsoft-azure-saas" })], en)).toEqual([
       { type: "microsoft-azure-saas", label: "SaaS", count: 2 },
       { type: "microsoft-azure-applications", label: "Azure application", count: 1 },
       { type: "microsoft-azure-virtualmachines", label: "Virtual machine", count: 1 },
@@ -138,14 +146,14 @@ describe("filters", () => {
 describe("sortOffers", () => {
   it("sorts names naturally and breaks ties by id so polls never reorder equal rows", () => {
     const offers = [offer("b", { name: "Offer 10" }), offer("a", { name: "offer 9" }), offer("c", { name: "Offer 9" })];
-    expect(ids(sortOffers(offers, "name", "asc"))).toEqual(["a", "c", "b"]);
-    expect(ids(sortOffers(offers, "name", "desc"))).toEqual(["b", "a", "c"]);
+    expect(ids(sortOffers(offers, "name", "asc", en))).toEqual(["a", "c", "b"]);
+    expect(ids(sortOffers(offers, "name", "desc", en))).toEqual(["b", "a", "c"]);
   });
 
   it("puts offers that need a person first when sorting by status", () => {
     const indicators: Indicator[] = ["live", "publishing", "awaitingSignoff", "draft", "failed", "unknown"];
     const offers = indicators.map((indicator) => offer(indicator, { indicator }));
-    expect(ids(sortOffers(offers, "status", "asc"))).toEqual([
+    expect(ids(sortOffers(offers, "status", "asc", en))).toEqual([
       "awaitingSignoff",
       "failed",
       "publishing",
@@ -161,9 +169,9 @@ describe("sortOffers", () => {
       offer("old", { changedTime: "2023-01-01T00:00:00Z", version: 2 }),
       offer("new", { changedTime: "2024-06-01T00:00:00Z", version: 10 }),
     ];
-    expect(ids(sortOffers(offers, "changed", "desc"))).toEqual(["new", "old", "none"]);
-    expect(ids(sortOffers(offers, "changed", "asc"))).toEqual(["old", "new", "none"]);
-    expect(ids(sortOffers(offers, "version", "desc"))).toEqual(["new", "old", "none"]);
+    expect(ids(sortOffers(offers, "changed", "desc", en))).toEqual(["new", "old", "none"]);
+    expect(ids(sortOffers(offers, "changed", "asc", en))).toEqual(["old", "new", "none"]);
+    expect(ids(sortOffers(offers, "version", "desc", en))).toEqual(["new", "old", "none"]);
   });
 
   it("sorts the queue by wait, from the sign-off step's time or else the last change", () => {
@@ -173,18 +181,18 @@ describe("sortOffers", () => {
       offer("oldest", { waitingSince: "2024-01-01T00:00:00Z", changedTime: "2024-06-01T00:00:00Z" }),
       offer("unknown", { waitingSince: null, changedTime: null }),
     ];
-    expect(ids(sortOffers(offers, "waited", "desc"))).toEqual(["oldest", "fallback", "recent", "unknown"]);
+    expect(ids(sortOffers(offers, "waited", "desc", en))).toEqual(["oldest", "fallback", "recent", "unknown"]);
     expect(waitStart(offers[1]!)).toBe(Date.parse("2024-03-01T00:00:00Z"));
   });
 
   it("ranks errors above any number of warnings", () => {
     const offers = [offer("warnings", { warningCount: 9 }), offer("error", { errorCount: 1 }), offer("clean")];
-    expect(ids(sortOffers(offers, "issues", "desc"))).toEqual(["error", "warnings", "clean"]);
+    expect(ids(sortOffers(offers, "issues", "desc", en))).toEqual(["error", "warnings", "clean"]);
   });
 
   it("sorts 5,000 offers without trouble", () => {
     const offers = Array.from({ length: 5000 }, (_, i) => offer(`offer-${(i * 7919) % 5000}`));
-    const sorted = sortOffers(offers, "id", "asc");
+    const sorted = sortOffers(offers, "id", "asc", en);
     expect(sorted[0]?.id).toBe("offer-0");
     expect(sorted[4999]?.id).toBe("offer-4999");
   });

@@ -3,7 +3,8 @@
  * text and facet filters with counts, sorting and paging. Pure functions, so the pages can
  * memoise each stage and a test can pin every rule down.
  */
-import { indicatorLabel, offerTypeLabel } from "@/lib/labels";
+import { LOCALES } from "@/i18n/locales";
+import { labelsFor, type Labels } from "@/lib/labels";
 import type { OfferSummary } from "@/lib/schemas/model";
 import { INDICATORS, type Indicator } from "@/lib/schemas/vocabulary";
 
@@ -112,7 +113,9 @@ const haystacks = new WeakMap<OfferSummary, string>();
 function haystack(offer: OfferSummary): string {
   let text = haystacks.get(offer);
   if (text === undefined) {
-    text = `${offer.name}\n${offer.id}\n${offerTypeLabel(offer.offerTypeId)}\n${offer.offerTypeId}`.toLowerCase();
+    // The type in every language, so a search finds it whichever language the page is in.
+    const types = LOCALES.map((locale) => labelsFor(locale).offerType(offer.offerTypeId));
+    text = [offer.name, offer.id, ...types, offer.offerTypeId].join("\n").toLowerCase();
     haystacks.set(offer, text);
   }
   return text;
@@ -150,13 +153,17 @@ export function countByIndicator(offers: readonly OfferSummary[]): Record<Indica
 }
 
 /** How many offers of each type (lower-cased id), most common first. */
-export function countByType(offers: readonly OfferSummary[]): { type: string; label: string; count: number }[] {
+export function countByType(
+  offers: readonly OfferSummary[],
+  labels: Labels,
+): { type: string; label: string; count: number }[] {
+  const collator = collatorFor(labels.locale);
   const counts = new Map<string, { label: string; count: number }>();
   for (const o of offers) {
     const key = o.offerTypeId.toLowerCase();
     const entry = counts.get(key);
     if (entry) entry.count++;
-    else counts.set(key, { label: offerTypeLabel(o.offerTypeId), count: 1 });
+    else counts.set(key, { label: labels.offerType(o.offerTypeId), count: 1 });
   }
   return [...counts.entries()]
     .map(([type, { label, count }]) => ({ type, label, count }))
@@ -176,7 +183,17 @@ export const STATUS_ORDER: readonly Indicator[] = [
 ];
 const statusRank = new Map(STATUS_ORDER.map((s, i) => [s, i]));
 
-const collator = new Intl.Collator("en", { numeric: true, sensitivity: "base" });
+const collators = new Map<string, Intl.Collator>();
+
+/** Names sort as the page's language sorts them (numbers by value: "vm-2" before "vm-10"). */
+function collatorFor(locale: string): Intl.Collator {
+  let collator = collators.get(locale);
+  if (!collator) {
+    collator = new Intl.Collator(locale, { numeric: true, sensitivity: "base" });
+    collators.set(locale, collator);
+  }
+  return collator;
+}
 
 function time(value: string | null): number | null {
   if (value === null) return null;
@@ -192,14 +209,14 @@ export function waitStart(offer: OfferSummary): number | null {
 type Key = number | string | null;
 
 /** The value to sort on; for `waited` a larger value is a longer wait. */
-function sortValue(offer: OfferSummary, key: SortKey): Key {
+function sortValue(offer: OfferSummary, key: SortKey, labels: Labels): Key {
   switch (key) {
     case "name":
       return offer.name;
     case "id":
       return offer.id;
     case "type":
-      return offerTypeLabel(offer.offerTypeId);
+      return labels.offerType(offer.offerTypeId);
     case "version":
       return offer.version;
     case "changed":
@@ -215,7 +232,7 @@ function sortValue(offer: OfferSummary, key: SortKey): Key {
   }
 }
 
-function compareKeys(a: Key, b: Key): number {
+function compareKeys(a: Key, b: Key, collator: Intl.Collator): number {
   if (typeof a === "string" && typeof b === "string") return collator.compare(a, b);
   if (typeof a === "number" && typeof b === "number") return a - b;
   return 0;
@@ -225,14 +242,20 @@ function compareKeys(a: Key, b: Key): number {
  * A stable sort on one column; missing values go last in both directions, and ties fall
  * back to name then id so the order never jumps between polls.
  */
-export function sortOffers(offers: readonly OfferSummary[], key: SortKey, dir: SortDir): OfferSummary[] {
+export function sortOffers(
+  offers: readonly OfferSummary[],
+  key: SortKey,
+  dir: SortDir,
+  labels: Labels,
+): OfferSummary[] {
+  const collator = collatorFor(labels.locale);
   const sign = dir === "asc" ? 1 : -1;
-  const keyed = offers.map((offer) => ({ offer, value: sortValue(offer, key) }));
+  const keyed = offers.map((offer) => ({ offer, value: sortValue(offer, key, labels) }));
   keyed.sort((a, b) => {
     if (a.value === null || b.value === null) {
       if (a.value !== b.value) return a.value === null ? 1 : -1;
     } else {
-      const c = compareKeys(a.value, b.value);
+      const c = compareKeys(a.value, b.value, collator);
       if (c !== 0) return sign * c;
     }
     return collator.compare(a.offer.name, b.offer.name) || collator.compare(a.offer.id, b.offer.id);
@@ -282,9 +305,4 @@ export function pageWindow(page: number, pageCount: number, radius = 1): (number
     else if (pages[pages.length - 1] !== null) pages.push(null);
   }
   return pages;
-}
-
-/** Text for the status filter: the indicator's words (unknown offers count together). */
-export function indicatorFilterLabel(indicator: Indicator): string {
-  return indicator === "unknown" ? "Unknown status" : indicatorLabel(indicator, "");
 }

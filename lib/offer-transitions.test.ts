@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 
+import { labelsFor } from "./labels";
+
 import { describeTransitions, diffOffers } from "./offer-transitions";
 import type { CurrentStep, OfferSummary } from "./schemas/model";
 import { parseOfferStatus, parseStepStatus, type Indicator } from "./schemas/vocabulary";
@@ -40,13 +42,15 @@ const step = (id: string, name: string, status: string, progress: number | null 
   progress,
 });
 
+const en = labelsFor("en");
+
 describe("diffOffers", () => {
   it("reports a status change in the portal's words", () => {
-    const transitions = diffOffers([offer("saas", "awaitingSignoff")], [offer("saas", "live")]);
+    const transitions = diffOffers([offer("saas", "awaitingSignoff")], [offer("saas", "live")], en);
     expect(transitions).toEqual([
       expect.objectContaining({ offerId: "saas", kind: "indicator", from: "Awaiting publisher sign-off", to: "Live" }),
     ]);
-    expect(describeTransitions(transitions)).toBe("Contoso SaaS: Awaiting publisher sign-off → Live.");
+    expect(describeTransitions(transitions, en)).toBe("Contoso SaaS: Awaiting publisher sign-off → Live.");
   });
 
   it("reports a new current step but not progress creeping forward", () => {
@@ -55,28 +59,30 @@ describe("diffOffers", () => {
     });
     const later = offer("vm", "publishing", { currentStep: step("displaycertify", "Certification", "inProgress", 60) });
     const next = offer("vm", "publishing", { currentStep: step("displayprovision", "Provisioning", "inProgress", 0) });
-    expect(diffOffers([before], [later])).toEqual([]);
-    expect(describeTransitions(diffOffers([later], [next]))).toBe("vm: Certification → Provisioning.");
+    expect(diffOffers([before], [later], en)).toEqual([]);
+    expect(describeTransitions(diffOffers([later], [next], en), en)).toBe("vm: Certification → Provisioning.");
   });
 
   it("reports a step that changes state, with the state in words", () => {
     const before = offer("vm", "publishing", { currentStep: step("cert", "Certification", "inProgress") });
     const after = offer("vm", "publishing", { currentStep: step("cert", "Certification", "blocked") });
-    expect(describeTransitions(diffOffers([before], [after]))).toBe("vm: Certification → Certification (blocked).");
+    expect(describeTransitions(diffOffers([before], [after], en), en)).toBe(
+      "vm: Certification → Certification (blocked).",
+    );
   });
 
   it("says nothing when a step could not be read, or for offers that come and go", () => {
     const before = offer("vm", "publishing", { currentStep: step("cert", "Certification", "inProgress") });
     const unreadable = offer("vm", "publishing", { currentStep: null, statusError: "timeout" });
-    expect(diffOffers([before], [unreadable])).toEqual([]);
-    expect(diffOffers([before], [before, offer("new", "draft")])).toEqual([]);
-    expect(diffOffers([before], [])).toEqual([]);
+    expect(diffOffers([before], [unreadable], en)).toEqual([]);
+    expect(diffOffers([before], [before, offer("new", "draft")], en)).toEqual([]);
+    expect(diffOffers([before], [], en)).toEqual([]);
   });
 
   it("reports an unknown status that changes its raw value", () => {
     const a = offer("x", "unknown", { status: parseOfferStatus("mystery") });
     const b = offer("x", "unknown", { status: parseOfferStatus("enigma") });
-    expect(describeTransitions(diffOffers([a], [b]))).toBe("x: Unknown (mystery) → Unknown (enigma).");
+    expect(describeTransitions(diffOffers([a], [b], en), en)).toBe("x: Unknown (mystery) → Unknown (enigma).");
   });
 
   it("sums up a busy poll in one announcement, status changes first", () => {
@@ -94,9 +100,12 @@ describe("diffOffers", () => {
       offer("d", "live"),
       offer("e", "live"),
     ];
-    expect(describeTransitions(diffOffers(prev, next))).toBe(
+    expect(describeTransitions(diffOffers(prev, next, en), en)).toBe(
       "c: Publish in progress → Publish failed. d: Publish in progress → Live. e: Publish in progress → Live. 2 more offers changed.",
     );
-    expect(describeTransitions([])).toBe("");
+    expect(describeTransitions([], en)).toBe("");
+    expect(describeTransitions(diffOffers(prev, next, labelsFor("zh-TW")), labelsFor("zh-TW"))).toBe(
+      "c：正在發行 → 發行失敗。 d：正在發行 → 已上線。 e：正在發行 → 已上線。 另有 2 個供應項目已變更。",
+    );
   });
 });

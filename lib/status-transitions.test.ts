@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 
+import { labelsFor } from "./labels";
+
 import type { OfferStatus, Step } from "./schemas/model";
 import { parseStepStatus } from "./schemas/vocabulary";
 import { describeTransitions } from "./status-transitions";
@@ -34,6 +36,8 @@ function offer(indicator: OfferStatus["indicator"], raw: string, steps: Step[]):
   };
 }
 
+const en = labelsFor("en");
+
 describe("describeTransitions", () => {
   const first = offer("publishing", "running", [
     step("certify", "Certification", "inProgress"),
@@ -41,8 +45,8 @@ describe("describeTransitions", () => {
   ]);
 
   it("says nothing on the first load or when a poll changes nothing", () => {
-    expect(describeTransitions(null, first)).toEqual([]);
-    expect(describeTransitions(first, structuredClone(first))).toEqual([]);
+    expect(describeTransitions(null, first, en)).toEqual([]);
+    expect(describeTransitions(first, structuredClone(first), en)).toEqual([]);
   });
 
   it("names each step that changed status, in API order", () => {
@@ -50,7 +54,7 @@ describe("describeTransitions", () => {
       step("certify", "Certification", "complete"),
       step("provision", "Provisioning", "inProgress"),
     ]);
-    expect(describeTransitions(first, next)).toEqual(["Certification: Complete.", "Provisioning: In progress."]);
+    expect(describeTransitions(first, next, en)).toEqual(["Certification: Complete.", "Provisioning: In progress."]);
   });
 
   it("announces the offer's new indicator", () => {
@@ -58,7 +62,8 @@ describe("describeTransitions", () => {
       step("certify", "Certification", "complete"),
       step("provision", "Provisioning", "complete"),
     ]);
-    expect(describeTransitions(first, next)[0]).toBe("Offer status changed to Live.");
+    expect(describeTransitions(first, next, en)[0]).toBe("Offer status changed to Live.");
+    expect(describeTransitions(first, next, labelsFor("zh-TW"))[0]).toBe("供應項目狀態已變更為已上線。");
   });
 
   it("reads unknown values by their raw text", () => {
@@ -66,7 +71,7 @@ describe("describeTransitions", () => {
       step("certify", "Certification", "paused"),
       step("provision", "Provisioning", "notStarted"),
     ]);
-    expect(describeTransitions(first, next)).toEqual(["Certification: Unknown (paused)."]);
+    expect(describeTransitions(first, next, en)).toEqual(["Certification: Unknown (paused)."]);
   });
 
   it("ignores casing-only changes and a different offer", () => {
@@ -74,7 +79,7 @@ describe("describeTransitions", () => {
       step("certify", "Certification", "InProgress"),
       step("provision", "Provisioning", "NotStarted"),
     ]);
-    expect(describeTransitions(first, pascal)).toEqual([]);
-    expect(describeTransitions(first, { ...pascal, offerId: "other" })).toEqual([]);
+    expect(describeTransitions(first, pascal, en)).toEqual([]);
+    expect(describeTransitions(first, { ...pascal, offerId: "other" }, en)).toEqual([]);
   });
 });

@@ -4,6 +4,7 @@ import { useEffect, useState } from "react";
 
 import { describeTransitions, diffOffers, type Transition } from "@/lib/offer-transitions";
 import type { OfferSummary } from "@/lib/schemas/model";
+import { useLabels } from "@/lib/use-labels";
 
 /** How long a changed row stays highlighted. */
 export const HIGHLIGHT_MS = 6_000;
@@ -24,6 +25,7 @@ export function useLiveChanges(
   offers: readonly OfferSummary[] | undefined,
   relevant: (t: Transition) => boolean = always,
 ) {
+  const labels = useLabels();
   const [seen, setSeen] = useState(offers);
   const [changed, setChanged] = useState<ReadonlyMap<string, Transition>>(() => new Map());
   const [announcement, setAnnouncement] = useState<Announcement | null>(null);
@@ -32,10 +34,10 @@ export function useLiveChanges(
   // and the announcement arrive with the data itself, not a frame later.
   if (offers !== seen) {
     setSeen(offers);
-    const transitions = seen && offers ? diffOffers(seen, offers).filter(relevant) : [];
+    const transitions = seen && offers ? diffOffers(seen, offers, labels).filter(relevant) : [];
     if (transitions.length > 0) {
       setChanged(new Map(transitions.map((t) => [t.offerId, t])));
-      setAnnouncement((a) => ({ seq: (a?.seq ?? 0) + 1, text: describeTransitions(transitions) }));
+      setAnnouncement((a) => ({ seq: (a?.seq ?? 0) + 1, text: describeTransitions(transitions, labels) }));
     }
   }
 

@@ -12,6 +12,7 @@ import {
   type ListView,
 } from "@/lib/offer-list";
 import type { OfferSummary } from "@/lib/schemas/model";
+import { useLabels } from "@/lib/use-labels";
 
 const EMPTY: readonly OfferSummary[] = [];
 
@@ -22,14 +23,15 @@ const EMPTY: readonly OfferSummary[] = [];
  */
 export function useOfferList(offers: readonly OfferSummary[] | undefined, view: ListView) {
   const all = offers ?? EMPTY;
+  const labels = useLabels();
   const { q, status, type, sort, dir, page, size } = view;
 
   // Sort once per data and order, then filter the sorted rows: filtering keeps their order
   // and the sort has a total tie-break, so a keystroke no longer re-sorts 5,000 rows (bench).
-  const sorted = useMemo(() => sortOffers(all, sort, dir), [all, sort, dir]);
+  const sorted = useMemo(() => sortOffers(all, sort, dir, labels), [all, sort, dir, labels]);
   const textMatches = useMemo(() => filterByText(sorted, q), [sorted, q]);
   const statusCounts = useMemo(() => countByIndicator(textMatches), [textMatches]);
-  const typeCounts = useMemo(() => countByType(textMatches), [textMatches]);
+  const typeCounts = useMemo(() => countByType(textMatches, labels), [textMatches, labels]);
   // `status` and `type` keep their identity while the query string does (useListView memoises).
   const filtered = useMemo(() => filterByFacets(textMatches, { status, type }), [textMatches, status, type]);
   const current = useMemo(() => paginate(filtered, page, size), [filtered, page, size]);

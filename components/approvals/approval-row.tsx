@@ -7,7 +7,7 @@ import { IssueCounts } from "@/components/offers/issue-counts";
 import { handleRowClick, statusHref } from "@/components/offers/row-click";
 import { Icon } from "@/components/ui/icon";
 import { RelativeTime } from "@/components/ui/relative-time";
-import { offerTypeLabel } from "@/lib/labels";
+import { useLabels } from "@/lib/use-labels";
 import { waitStart } from "@/lib/offer-list";
 import type { OfferSummary } from "@/lib/schemas/model";
 
@@ -36,6 +36,7 @@ export const ApprovalRow = memo(function ApprovalRow(props: ApprovalRowProps) {
   const { offer, publisherId, request, changed, navigate, onRequest, onResult } = props;
   const href = statusHref(publisherId, offer.id);
   const accepted = request?.state === "accepted";
+  const labels = useLabels();
   return (
     <tr
       data-offer-id={offer.id}
@@ -49,7 +50,7 @@ export const ApprovalRow = memo(function ApprovalRow(props: ApprovalRowProps) {
         </Link>
         <div className="mt-0.5 font-mono text-xs break-all text-slate-600">{offer.id}</div>
       </th>
-      <td className="px-3 py-3 text-slate-800">{offerTypeLabel(offer.offerTypeId)}</td>
+      <td className="px-3 py-3 text-slate-800">{labels.offerType(offer.offerTypeId)}</td>
       <td className="px-3 py-3">
         <WaitedFor since={waitStart(offer)} />
       </td>

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { memo } from "react";
 
 import { RelativeTime } from "@/components/ui/relative-time";
-import { offerTypeLabel } from "@/lib/labels";
+import { useLabels } from "@/lib/use-labels";
 import type { OfferSummary } from "@/lib/schemas/model";
 
 import { handleRowClick, statusHref } from "./row-click";
@@ -20,7 +20,8 @@ interface OfferRowProps {
 /** One offer on All offers; memoised so a poll re-renders only the rows whose data changed. */
 export const OfferRow = memo(function OfferRow({ offer, publisherId, changed, navigate }: OfferRowProps) {
   const href = statusHref(publisherId, offer.id);
-  const known = offerTypeLabel(offer.offerTypeId) !== offer.offerTypeId;
+  const typeLabel = useLabels().offerType(offer.offerTypeId);
+  const known = typeLabel !== offer.offerTypeId;
   return (
     <tr
       data-offer-id={offer.id}
@@ -35,7 +36,7 @@ export const OfferRow = memo(function OfferRow({ offer, publisherId, changed, na
       </th>
       <td className="px-3 py-3 font-mono text-xs break-all text-slate-700">{offer.id}</td>
       <td className="px-3 py-3 text-slate-800">
-        {known ? offerTypeLabel(offer.offerTypeId) : <span className="font-mono text-xs">{offer.offerTypeId}</span>}
+        {known ? typeLabel : <span className="font-mono text-xs">{offer.offerTypeId}</span>}
       </td>
       <td className="px-3 py-3 text-right text-slate-800 tabular-nums">{offer.version ?? "–"}</td>
       <td className="px-3 py-3 whitespace-nowrap text-slate-700">

@@ -1,7 +1,8 @@
 "use client";
 
 import { IndicatorIcon } from "@/components/ui/status-badges";
-import { indicatorFilterLabel, type ListView } from "@/lib/offer-list";
+import type { ListView } from "@/lib/offer-list";
+import { useLabels } from "@/lib/use-labels";
 import type { Indicator } from "@/lib/schemas/vocabulary";
 
 import { FacetFilter } from "./facet-filter";
@@ -31,9 +32,10 @@ interface OffersToolbarProps {
 
 /** Text filter and status filter of All offers; a status with no offers shows only if chosen. */
 export function OffersToolbar({ view, loaded, counts, total, onQuery, onStatus }: OffersToolbarProps) {
+  const labels = useLabels();
   const options = CHIP_ORDER.filter((i) => counts[i] > 0 || view.status.includes(i)).map((i) => ({
     value: i,
-    label: indicatorFilterLabel(i),
+    label: labels.indicatorFilter(i),
     count: counts[i],
     icon: <IndicatorIcon indicator={i} />,
   }));

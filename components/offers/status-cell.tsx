@@ -1,6 +1,6 @@
 import { Icon } from "@/components/ui/icon";
 import { IndicatorBadge } from "@/components/ui/status-badges";
-import { stepStatusLabel } from "@/lib/labels";
+import { useLabels } from "@/lib/use-labels";
 import type { CurrentStep, OfferSummary } from "@/lib/schemas/model";
 
 import { IssueCounts } from "./issue-counts";
@@ -41,13 +41,14 @@ export function StatusCell({ offer, changed }: { offer: OfferSummary; changed: b
 
 /** The current step in words, with a labelled progress bar while it runs. */
 export function StepProgress({ step }: { step: CurrentStep }) {
+  const labels = useLabels();
   const running = step.status.value === "inProgress";
   const progress = step.progress === null ? null : Math.min(100, Math.max(0, Math.round(step.progress)));
   return (
     <div className="flex min-w-44 flex-col gap-0.5 text-xs text-slate-700">
       <span>
         <span className="font-medium text-slate-900">{step.name}</span>
-        {running ? null : <span className="text-slate-600"> · {stepStatusLabel(step.status)}</span>}
+        {running ? null : <span className="text-slate-600"> · {labels.stepStatus(step.status)}</span>}
         {running && progress !== null ? <span className="text-slate-600 tabular-nums"> · {progress}%</span> : null}
       </span>
       {running && progress !== null ? (

@@ -1,5 +1,6 @@
 import { Icon } from "@/components/ui/icon";
-import { stepStatusLabel } from "@/lib/labels";
+import type { Labels } from "@/lib/labels";
+import { useLabels } from "@/lib/use-labels";
 import type { OfferStatus } from "@/lib/schemas/model";
 
 import { stepAnchorId } from "./step-item";
@@ -18,7 +19,7 @@ function clip(text: string): string {
   return text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT - 1)}…` : text;
 }
 
-export function collectIssues(status: OfferStatus): Issue[] {
+export function collectIssues(status: OfferStatus, labels: Labels): Issue[] {
   const issues: Issue[] = [];
   status.messages.forEach((m, i) => {
     if (m.level.value === "error")
@@ -27,7 +28,7 @@ export function collectIssues(status: OfferStatus): Issue[] {
   for (const step of status.steps) {
     const href = `#${stepAnchorId(step.id)}`;
     if (step.status.value === "blocked" || step.status.value === "rejected") {
-      const what = `${stepStatusLabel(step.status)}.`;
+      const what = `${labels.stepStatus(step.status)}.`;
       issues.push({
         key: `${step.id}-status`,
         href,
@@ -46,7 +47,7 @@ export function collectIssues(status: OfferStatus): Issue[] {
 
 /** Errors, blocked and rejected steps, summarised above the timeline with links to their steps. */
 export function CriticalIssues({ status }: { status: OfferStatus }) {
-  const issues = collectIssues(status);
+  const issues = collectIssues(status, useLabels());
   const failed = status.indicator === "failed";
   if (issues.length === 0 && !failed) return null;
   const firstStep = status.steps[0]?.name ?? "the first step";

@@ -7,7 +7,7 @@ import { usePathname } from "next/navigation";
 import { usePolling } from "@/app/providers";
 import { FreshnessBar } from "@/components/ui/freshness-bar";
 import { IndicatorBadge } from "@/components/ui/status-badges";
-import { offerTypeLabel } from "@/lib/labels";
+import { useLabels } from "@/lib/use-labels";
 import { queries } from "@/lib/queries";
 
 import { OfferTabs } from "./offer-tabs";
@@ -18,6 +18,7 @@ import { OfferTabs } from "./offer-tabs";
  * fresh the open tab's data is.
  */
 export function OfferHeader({ publisherId, offerId }: { publisherId: string; offerId: string }) {
+  const labels = useLabels();
   const offerQuery = useQuery(queries.offer(publisherId, offerId));
   const statusQuery = useQuery(queries.offerStatus(publisherId, offerId, usePolling()));
   const onDetails = usePathname().endsWith("/details");
@@ -55,7 +56,7 @@ export function OfferHeader({ publisherId, offerId }: { publisherId: string; off
           <>
             <div className="flex gap-1">
               <dt>Type:</dt>
-              <dd className="text-slate-800">{offerTypeLabel(offer.offerTypeId)}</dd>
+              <dd className="text-slate-800">{labels.offerType(offer.offerTypeId)}</dd>
             </div>
             <div className="flex gap-1">
               <dt>Version:</dt>

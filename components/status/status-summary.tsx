@@ -1,7 +1,9 @@
 "use client";
 
+import { useLocale } from "next-intl";
+
 import { formatDuration, formatExact } from "@/lib/format";
-import { stepStatusLabel } from "@/lib/labels";
+import { useLabels } from "@/lib/use-labels";
 import type { OfferStatus } from "@/lib/schemas/model";
 import { useNow } from "@/lib/use-now";
 
@@ -11,13 +13,14 @@ import { OfferLinks } from "./offer-links";
 /** "waiting for your sign-off for 3 h", with the exact start on hover. */
 function WaitingFor({ since }: { since: string | null }) {
   const now = useNow();
+  const locale = useLocale();
   const at = since ? Date.parse(since) : Number.NaN;
   if (Number.isNaN(at)) return <>waiting for your sign-off</>;
   return (
     <>
       waiting for your sign-off for{" "}
-      <time dateTime={new Date(at).toISOString()} title={`Since ${formatExact(at)}`} suppressHydrationWarning>
-        {formatDuration(now - at)}
+      <time dateTime={new Date(at).toISOString()} title={`Since ${formatExact(at, locale)}`} suppressHydrationWarning>
+        {formatDuration(now - at, locale)}
       </time>
     </>
   );
@@ -25,6 +28,7 @@ function WaitingFor({ since }: { since: string | null }) {
 
 /** One sentence on where the offer stands and what, if anything, the publisher should do. */
 function Headline({ status }: { status: OfferStatus }) {
+  const labels = useLabels();
   const index = status.steps.findIndex((s) => s.id === status.currentStepId);
   const current = status.steps[index];
   const position = current ? ` (step ${index + 1} of ${status.steps.length})` : "";
@@ -39,7 +43,7 @@ function Headline({ status }: { status: OfferStatus }) {
     case "publishing":
       return current ? (
         <>
-          Publishing: {current.name} is {stepStatusLabel(current.status).toLowerCase()}
+          Publishing: {current.name} is {labels.stepStatus(current.status).toLowerCase()}
           {position}.
         </>
       ) : (

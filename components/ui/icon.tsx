@@ -13,7 +13,9 @@ export type IconName =
   | "ban"
   | "rocket"
   | "archive"
-  | "refresh";
+  | "refresh"
+  | "globe"
+  | "contrast";
 
 const PATHS: Record<IconName, string> = {
   check: "M5 10.5l3.2 3.2L15 7",
@@ -30,10 +32,23 @@ const PATHS: Record<IconName, string> = {
   rocket: "M10 3c3 2 4 5 3 9H7C6 8 7 5 10 3zM8 12l-2 3M12 12l2 3M10 8v.5",
   archive: "M4 6h12v2H4zM5 8v7h10V8M8.5 11h3",
   refresh: "M15 10a5 5 0 1 1-1.5-3.5M15 4v3h-3",
+  globe: "M3 10h14M10 3c2 2 3 4.3 3 7s-1 5-3 7c-2-2-3-4.3-3-7s1-5 3-7z",
+  contrast: "M10 3a7 7 0 0 1 0 14z",
 };
 
 /** Icons drawn inside a circle (status-like) versus free-standing. */
-const CIRCLED: ReadonlySet<IconName> = new Set(["check", "cross", "clock", "info", "dash", "question", "pause", "ban"]);
+const CIRCLED: ReadonlySet<IconName> = new Set([
+  "check",
+  "cross",
+  "clock",
+  "info",
+  "dash",
+  "question",
+  "pause",
+  "ban",
+  "globe",
+  "contrast",
+]);
 
 export function Icon({ name, className = "h-4 w-4" }: { name: IconName; className?: string }) {
   return (

@@ -1,5 +1,5 @@
-import { indicatorLabel, messageLevelLabel, stepStatusLabel } from "@/lib/labels";
 import type { Indicator, MessageLevelValue, Parsed, StepStatusValue } from "@/lib/schemas/vocabulary";
+import { useLabels } from "@/lib/use-labels";
 
 import { Icon, type IconName } from "./icon";
 
@@ -41,39 +41,42 @@ export function IndicatorIcon({ indicator, className = "h-3.5 w-3.5" }: { indica
 
 export function IndicatorBadge({ indicator, rawStatus }: { indicator: Indicator; rawStatus: string }) {
   const style = INDICATOR_STYLE[indicator];
+  const labels = useLabels();
   return (
     <span
       data-indicator={indicator}
       className={`inline-flex items-center gap-1.5 rounded-full px-2.5 py-0.5 text-xs font-medium whitespace-nowrap ring-1 ring-inset ${style.className}`}
     >
       <Icon name={style.icon} className="h-3.5 w-3.5" />
-      {indicatorLabel(indicator, rawStatus)}
+      {labels.indicator(indicator, rawStatus)}
     </span>
   );
 }
 
 export function StepStatusLabel({ status }: { status: Parsed<StepStatusValue> }) {
   const style = STEP_STYLE[status.value];
+  const labels = useLabels();
   return (
     <span
       data-step-status={status.value}
       className={`inline-flex items-center gap-1.5 text-sm font-medium ${style.className}`}
     >
       <Icon name={style.icon} />
-      {stepStatusLabel(status)}
+      {labels.stepStatus(status)}
     </span>
   );
 }
 
 export function MessageLevelLabel({ level }: { level: Parsed<MessageLevelValue> }) {
   const style = LEVEL_STYLE[level.value];
+  const labels = useLabels();
   return (
     <span
       data-level={level.value}
       className={`inline-flex items-center gap-1 text-xs font-semibold ${style.className}`}
     >
       <Icon name={style.icon} className="h-3.5 w-3.5" />
-      {messageLevelLabel(level)}
+      {labels.level(level)}
     </span>
   );
 }
