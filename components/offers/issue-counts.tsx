@@ -22,13 +22,13 @@ export function IssueCounts({
   return (
     <span className="inline-flex flex-wrap items-center gap-x-3 gap-y-1 text-xs font-medium">
       {errors > 0 ? (
-        <span className="inline-flex items-center gap-1 text-red-700">
+        <span data-level="error" className="inline-flex items-center gap-1 text-red-700">
           <Icon name="cross" className="h-3.5 w-3.5" />
           {t("errors", { count: errors })}
         </span>
       ) : null}
       {warnings > 0 ? (
-        <span className="inline-flex items-center gap-1 text-amber-800">
+        <span data-level="warning" className="inline-flex items-center gap-1 text-amber-800">
           <Icon name="warning" className="h-3.5 w-3.5" />
           {t("warnings", { count: warnings })}
         </span>
