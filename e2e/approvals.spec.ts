@@ -145,3 +145,49 @@ test("a failed Go live shows the upstream's reason and keeps the offer in the qu
   ).toBeVisible();
   await expect(row(page, "contoso-vm-signoff").getByRole("button", { name: /^Go live/ })).toBeEnabled();
 });
+
+test.describe("in Traditional Chinese", () => {
+  test.use({ locale: "zh-TW" });
+
+  test("Approvals in zh-TW: heading, chips, waits and issues in Chinese; the filter and Go live confirmation too", async ({
+    page,
+    request,
+  }) => {
+    const queue = (await fetchOffers(request)).filter((o) => o.indicator === "awaitingSignoff");
+    const vms = queue.filter((o) => o.offerTypeId === "microsoft-azure-virtualmachines");
+    await page.goto("/publishers/contoso/approvals");
+    await expect(page.locator("html")).toHaveAttribute("lang", "zh-TW");
+    await expect(page.getByRole("heading", { level: 1, name: "核准" })).toBeVisible();
+    await expect(rowHeaders(page)).toHaveCount(queue.length);
+    await expect(page.getByText(`顯示第 1–${queue.length} 個，共 ${queue.length} 個等待簽核的供應項目`)).toBeVisible();
+    await expect(page.getByRole("columnheader", { name: "等待時間" })).toHaveAttribute("aria-sort", "descending");
+    await expect(page.getByRole("button", { name: `所有類型（${queue.length}）` })).toHaveAttribute(
+      "aria-pressed",
+      "true",
+    );
+    await expect(page.getByRole("button", { name: `虛擬機器（${vms.length}）` })).toBeVisible();
+
+    const kubernetes = row(page, "contoso-app-signoff");
+    await expect(kubernetes.getByRole("cell").nth(1)).toHaveText(/^\d+ (天|小時|分鐘|秒)/);
+    await expect(kubernetes).toContainText("1 個錯誤");
+    await expect(kubernetes).toContainText("1 個警告");
+    const clean = queue.find((o) => o.errorCount === 0 && o.warningCount === 0)!;
+    await expect(row(page, clean.id).getByRole("cell").nth(2)).toHaveText("無");
+
+    // The filter.
+    const search = page.getByRole("searchbox", { name: "依名稱或識別碼篩選佇列" });
+    await search.fill("kubernetes");
+    await expect(rowHeaders(page)).toHaveCount(1);
+    await expect(page.getByText(`（從 ${queue.length} 個中篩選）`)).toBeVisible();
+
+    // The Go live confirmation, in Chinese; cancelling changes nothing.
+    await kubernetes.getByRole("button", { name: "上線：Contoso Managed Kubernetes Toolkit" }).click();
+    const dialog = page.getByRole("dialog", { name: "要將「Contoso Managed Kubernetes Toolkit」上線嗎？" });
+    await expect(dialog).toContainText("將發行到 Azure Marketplace");
+    await expect(dialog).toContainText("未解決的問題：1 個錯誤和 1 個警告。");
+    await expect(dialog.getByRole("list", { name: "未解決的警告和錯誤" }).getByRole("listitem")).toHaveCount(2);
+    await dialog.getByRole("button", { name: "取消" }).click();
+    await expect(dialog).toBeHidden();
+    await expect(kubernetes).toBeVisible();
+  });
+});

@@ -247,7 +247,62 @@ test("a publisher the dashboard may not read says why and offers to try again", 
   await page.goto("/publishers/northwind/offers");
   const alert = page.getByRole("alert").filter({ hasText: "The offers could not be loaded" });
   await expect(alert.getByRole("heading", { name: "The offers could not be loaded" })).toBeVisible();
-  await expect(alert).toContainText("no access to publisher 'northwind'");
+  await expect(alert).toContainText("no access to this publisher");
   await expect(alert).toContainText("Automatic refresh is paused");
   await expect(alert.getByRole("button", { name: "Try again" })).toBeVisible();
+});
+
+test.describe("in Traditional Chinese", () => {
+  test.use({ locale: "zh-TW" });
+
+  test("All offers in zh-TW: heading, chips, indicators and counts in Chinese; the filter works", async ({
+    page,
+    request,
+  }) => {
+    const offers = await fetchOffers(request);
+    const n = offers.length;
+    const awaiting = offers.filter((o) => o.indicator === "awaitingSignoff").length;
+    await page.goto("/publishers/contoso/offers");
+    await expect(page.locator("html")).toHaveAttribute("lang", "zh-TW");
+    await expect(page.getByRole("heading", { level: 1, name: "所有供應項目" })).toBeVisible();
+    await expect(page.getByText(`顯示第 1–${n} 個，共 ${n} 個供應項目`)).toBeVisible();
+    await expect(page.getByRole("columnheader", { name: "名稱" })).toHaveAttribute("aria-sort", "ascending");
+
+    // The status chips and badges in the portal's Chinese words (sign-off, never sign-out).
+    await expect(page.getByRole("button", { name: `所有狀態（${n}）` })).toHaveAttribute("aria-pressed", "true");
+    await expect(page.getByRole("button", { name: `正在等待發行者簽核（${awaiting}）` })).toBeVisible();
+    await expect(row(page, "contoso-vm-signoff").getByText("正在等待發行者簽核", { exact: true })).toBeVisible();
+    await expect(row(page, "contoso-vm-failed").getByText("發行失敗", { exact: true })).toBeVisible();
+    await expect(
+      row(page, "contoso-vm-certifying").getByRole("progressbar", { name: "Certification 進度" }),
+    ).toBeVisible();
+    await expect(row(page, "contoso-vm-certifying")).toContainText("虛擬機器");
+    await expect(row(page, "contoso-app-signoff")).toContainText("1 個錯誤");
+    await expect(row(page, "contoso-app-signoff")).toContainText("1 個警告");
+    await expect(row(page, "contoso-vm-failed").locator("time")).toHaveText(/(前|現在)$/);
+
+    // The filter, its counts and its empty state.
+    const matches = offers.filter((o) => `${o.name} ${o.id}`.toLowerCase().includes("server"));
+    const search = page.getByRole("searchbox", { name: "依名稱或識別碼篩選供應項目" });
+    await search.fill("server");
+    await expect(page).toHaveURL(/[?&]q=server(&|$)/);
+    await expect(rowHeaders(page)).toHaveCount(matches.length);
+    await expect(page.getByRole("button", { name: `所有狀態（${matches.length}）` })).toBeVisible();
+    await expect(page.getByText(`（從 ${n} 個中篩選）`)).toBeVisible();
+    await search.fill("no such offer");
+    await expect(page.getByText("沒有符合這些篩選條件的供應項目")).toBeVisible();
+    await page.getByRole("button", { name: "清除所有篩選條件" }).click();
+    await expect(rowHeaders(page)).toHaveCount(n);
+  });
+
+  test("large counts in zh-TW are grouped as the locale groups them", async ({ page, emulator }) => {
+    test.setTimeout(180_000);
+    await emulator.reset({ bulk: { publisherId: "bulk", offers: 1500, awaitingSignoff: 10 } });
+    await page.goto("/publishers/bulk/offers");
+    await expect(page.getByText("顯示第 1–50 個，共 1,500 個供應項目")).toBeVisible({ timeout: 60_000 });
+    await expect(page.getByRole("button", { name: "所有狀態（1,500）" })).toBeVisible();
+    await page.getByRole("button", { name: "第 30 頁" }).click();
+    await expect(page.getByText("顯示第 1,451–1,500 個，共 1,500 個供應項目")).toBeVisible();
+    await expect(page.getByRole("button", { name: "下一頁" })).toBeDisabled();
+  });
 });

@@ -1,62 +1,68 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useCallback, type ReactNode } from "react";
+import { useTranslations } from "next-intl";
+import type { ReactNode } from "react";
 
-import { SortableHead, type SortableColumn } from "@/components/offers/sortable-head";
-import { SkeletonRows } from "@/components/offers/table-states";
+import { EmptyRow, SkeletonRows } from "@/components/offers/list-states";
+import { useNavigate } from "@/components/offers/row-click";
+import { SortableHead } from "@/components/offers/sortable-head";
 import type { ListView, SortKey } from "@/lib/offer-list";
 import type { Transition } from "@/lib/offer-transitions";
 import type { OfferSummary } from "@/lib/schemas/model";
 
-import { ApprovalRow, type GoLiveRequest } from "./approval-row";
+import { ApprovalRow } from "./approval-row";
 import type { GoLiveResult } from "./go-live-button";
+import type { GoLiveRequest } from "./go-live-cell";
 
-const COLUMNS: readonly SortableColumn[] = [
-  { key: "name", label: "Offer", className: "w-[34%]" },
-  { key: "type", label: "Type", className: "w-[15%]" },
-  { key: "waited", label: "Waiting", className: "w-[14%]" },
-  { key: "issues", label: "Open issues", className: "w-[17%]" },
-];
+const COLUMNS = [
+  { key: "name", className: "w-[34%]" },
+  { key: "type", className: "w-[15%]" },
+  { key: "waited", className: "w-[14%]" },
+  { key: "issues", className: "w-[17%]" },
+] as const satisfies readonly { key: SortKey; className: string }[];
 
-export const APPROVAL_COLUMNS = COLUMNS.length + 1;
+/** The sortable columns and the Action column. */
+const COLUMN_COUNT = COLUMNS.length + 1;
 
-interface ApprovalsTableProps {
+const LABEL_KEY = { name: "offer", type: "type", waited: "waited", issues: "issues" } as const;
+
+export interface ApprovalListProps {
   publisherId: string;
+  /** The page's queued offers, or null before the first load. */
   rows: readonly OfferSummary[] | null;
-  view: ListView;
   requests: ReadonlyMap<string, GoLiveRequest>;
   changed: ReadonlyMap<string, Transition>;
-  onSort: (key: SortKey) => void;
   onRequest: (offer: OfferSummary) => void;
   onResult: (offer: OfferSummary, result: GoLiveResult) => void;
   caption: string;
+  /** Shown in place of offers when there are none (an EmptyState). */
   empty: ReactNode;
 }
 
 /** The sign-off queue as a table: sortable headers, one row per waiting offer, Go live last. */
-export function ApprovalsTable(props: ApprovalsTableProps) {
+export function ApprovalsTable(props: ApprovalListProps & { view: ListView; onSort: (key: SortKey) => void }) {
   const { publisherId, rows, view, requests, changed, onSort, onRequest, onResult, caption, empty } = props;
-  const router = useRouter();
-  const navigate = useCallback((href: string) => router.push(href), [router]);
+  const t = useTranslations("approvals.columns");
+  const navigate = useNavigate();
+  const columns = COLUMNS.map((c) => ({ ...c, label: t(LABEL_KEY[c.key]) }));
   return (
     <table className="w-full table-fixed border-collapse text-sm">
       <caption className="sr-only">{caption}</caption>
       <SortableHead
-        columns={COLUMNS}
+        columns={columns}
         view={view}
         onSort={onSort}
         trailing={
           <th scope="col" className="w-[20%] px-3 py-2 text-right font-semibold">
-            Action
+            {t("action")}
           </th>
         }
       />
       <tbody>
         {rows === null ? (
-          <SkeletonRows columns={APPROVAL_COLUMNS} rows={4} />
+          <SkeletonRows columns={COLUMN_COUNT} rows={4} />
         ) : rows.length === 0 ? (
-          empty
+          <EmptyRow columns={COLUMN_COUNT}>{empty}</EmptyRow>
         ) : (
           rows.map((offer) => (
             <ApprovalRow

@@ -1,26 +1,25 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useMemo } from "react";
 
-import { usePolling } from "@/app/providers";
-import { ListError } from "@/components/offers/list-error";
-import { PageHeader } from "@/components/offers/page-header";
-import { Pagination } from "@/components/offers/pagination";
-import { EmptyRow } from "@/components/offers/table-states";
-import { FreshnessBar } from "@/components/ui/freshness-bar";
-import { LiveRegion } from "@/components/ui/live-region";
+import { isFiltering, withoutFilters } from "@/components/offers/list-filters";
+import { ListPage, useOffersQuery } from "@/components/offers/list-page";
+import { ListSection } from "@/components/offers/list-section";
+import { EmptyState, FilteredEmpty } from "@/components/offers/list-states";
+import { ListToolbar } from "@/components/offers/list-toolbar";
+import { usePhoneLayout } from "@/components/offers/use-media-query";
 import { APPROVALS_LIST, toggleSort } from "@/lib/offer-list";
 import type { Transition } from "@/lib/offer-transitions";
-import { queries } from "@/lib/queries";
 import { useListView } from "@/lib/use-list-view";
 import { useLiveChanges } from "@/lib/use-live-changes";
 import { useOfferList } from "@/lib/use-offer-list";
 
-import { APPROVAL_COLUMNS, ApprovalsTable } from "./approvals-table";
-import { ApprovalsToolbar } from "./approvals-toolbar";
+import { ApprovalCards } from "./approval-cards";
+import { ApprovalsTable } from "./approvals-table";
 import { QueueNotices } from "./queue-notices";
+import { TypeFacets } from "./type-facets";
 import { useGoLiveRequests } from "./use-go-live-requests";
 
 /** Only changes into or out of the queue are news on this page. */
@@ -28,7 +27,9 @@ const touchesQueue = (t: Transition) => t.fromIndicator === "awaitingSignoff" ||
 
 /** Approvals: the offers awaiting sign-off, longest wait first, with Go live; kept live. */
 export function ApprovalsView({ publisherId }: { publisherId: string }) {
-  const query = useQuery(queries.offers(publisherId, usePolling()));
+  const t = useTranslations("approvals.page");
+  const toolbar = useTranslations("approvals.toolbar");
+  const query = useOffersQuery(publisherId);
   const offers = query.data?.data;
   const { view, setView } = useListView(APPROVALS_LIST);
   const { changed, announcement } = useLiveChanges(offers, touchesQueue);
@@ -38,92 +39,70 @@ export function ApprovalsView({ publisherId }: { publisherId: string }) {
     [offers, requests.map],
   );
   const list = useOfferList(queue, view);
-  const filtering = view.q.trim() !== "" || view.type.length > 0;
+  const phone = usePhoneLayout();
+  const { page, pageCount, from, to, total } = list.page;
+
+  const listProps = {
+    publisherId,
+    rows: queue ? list.page.items : null,
+    requests: requests.map,
+    changed,
+    onRequest: requests.onRequest,
+    onResult: requests.onResult,
+    caption: t("caption", { publisherId, page, pageCount }),
+    empty: isFiltering(view) ? (
+      <FilteredEmpty title={t("noMatches")} onClear={() => setView(withoutFilters(view))} />
+    ) : (
+      <EmptyState icon="check" title={t("empty")}>
+        {t("emptyHint")}{" "}
+        <Link href={`/publishers/${encodeURIComponent(publisherId)}/offers`} className="text-brand-700 underline">
+          {t("seeAll")}
+        </Link>
+      </EmptyState>
+    ),
+  };
 
   return (
-    <div className="flex flex-col gap-5">
-      <PageHeader
-        title="Approvals"
-        description="Offers awaiting your sign-off, longest wait first. Review each preview, then Go live."
-      >
-        <FreshnessBar
-          fetchedAt={query.data?.fetchedAt ?? null}
-          error={query.error}
-          isFetching={query.isFetching}
-          hasData={offers !== undefined}
-          onRefresh={() => void query.refetch()}
-        />
-      </PageHeader>
-      <LiveRegion announcement={announcement} />
-      <QueueNotices publisherId={publisherId} {...requests.notices} />
-      {query.isError && !offers ? (
-        <ListError title="The queue could not be loaded" error={query.error} onRetry={() => void query.refetch()} />
-      ) : (
-        <>
-          <ApprovalsToolbar
-            view={view}
+    <ListPage
+      title={t("title")}
+      description={t("description")}
+      query={query}
+      announcement={announcement}
+      errorTitle={t("loadError")}
+      notices={<QueueNotices publisherId={publisherId} {...requests.notices} />}
+    >
+      <ListToolbar
+        view={view}
+        setView={setView}
+        config={APPROVALS_LIST}
+        searchLabel={toolbar("filterLabel")}
+        sortSelect={phone}
+        facets={
+          <TypeFacets
+            selected={view.type}
             typeCounts={list.typeCounts}
             total={list.textMatches}
-            onQuery={(q) => setView({ ...view, q, page: 1 }, "replace")}
-            onType={(type) => setView({ ...view, type, page: 1 })}
+            onChange={(type) => setView({ ...view, type, page: 1 })}
           />
-          <section
-            aria-label="Sign-off queue"
-            aria-busy={query.isPending}
-            className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm"
-          >
-            {query.isPending ? (
-              <p role="status" className="sr-only">
-                Loading the queue…
-              </p>
-            ) : null}
-            <ApprovalsTable
-              publisherId={publisherId}
-              rows={queue ? list.page.items : null}
-              view={view}
-              requests={requests.map}
-              changed={changed}
-              onSort={(key) => setView(toggleSort(view, key))}
-              onRequest={requests.onRequest}
-              onResult={requests.onResult}
-              caption={`Offers of publisher ${publisherId} awaiting sign-off; page ${list.page.page} of ${list.page.pageCount}`}
-              empty={
-                filtering ? (
-                  <EmptyRow columns={APPROVAL_COLUMNS} title="No offers in the queue match these filters">
-                    <button
-                      type="button"
-                      onClick={() => setView({ ...view, q: "", type: [], page: 1 })}
-                      className="text-brand-700 font-medium underline"
-                    >
-                      Clear the filters
-                    </button>
-                  </EmptyRow>
-                ) : (
-                  <EmptyRow columns={APPROVAL_COLUMNS} icon="check" title="No offers await sign-off">
-                    Offers appear here when Microsoft&apos;s checks are done and their preview is ready for your review.{" "}
-                    <Link
-                      href={`/publishers/${encodeURIComponent(publisherId)}/offers`}
-                      className="text-brand-700 underline"
-                    >
-                      See all offers
-                    </Link>
-                  </EmptyRow>
-                )
-              }
-            />
-            {queue ? (
-              <Pagination
-                page={list.page}
-                size={view.size}
-                noun={["offer awaiting sign-off", "offers awaiting sign-off"]}
-                unfilteredTotal={list.total}
-                onPage={(page) => setView({ ...view, page })}
-                onSize={(size) => setView({ ...view, size, page: 1 })}
-              />
-            ) : null}
-          </section>
-        </>
-      )}
-    </div>
+        }
+      />
+      <ListSection
+        label={t("region")}
+        loading={query.isPending}
+        loadingText={t("loading")}
+        view={view}
+        setView={setView}
+        page={list.page}
+        unfilteredTotal={list.total}
+        summary={total === 0 ? t("none") : t("summary", { from, to, total })}
+        compact={phone}
+      >
+        {phone ? (
+          <ApprovalCards {...listProps} />
+        ) : (
+          <ApprovalsTable {...listProps} view={view} onSort={(key) => setView(toggleSort(view, key))} />
+        )}
+      </ListSection>
+    </ListPage>
   );
 }

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 
 import { useCurrentUser } from "@/components/auth/current-user";
@@ -10,7 +11,8 @@ import { useOfferAction } from "@/lib/use-offer-action";
 
 import { GoLiveDetails } from "./go-live-details";
 
-export type GoLiveResult = { ok: true; accepted: OperationAccepted } | { ok: false; message: string };
+/** The request's outcome; a failure keeps the error itself, put in words where it is shown. */
+export type GoLiveResult = { ok: true; accepted: OperationAccepted } | { ok: false; error: unknown };
 
 interface GoLiveButtonProps {
   publisherId: string;
@@ -22,6 +24,7 @@ interface GoLiveButtonProps {
 
 /** Go live for one queued offer, behind a confirmation; disabled while the request runs. */
 export function GoLiveButton({ publisherId, offer, onRequest, onResult }: GoLiveButtonProps) {
+  const t = useTranslations("approvals.goLive");
   const [open, setOpen] = useState(false);
   const action = useOfferAction(publisherId, offer.id, "golive");
   const { isApprover, actionsDisabledReason } = useCurrentUser();
@@ -35,7 +38,7 @@ export function GoLiveButton({ publisherId, offer, onRequest, onResult }: GoLive
       const res = await action.mutateAsync();
       onResult(offer, { ok: true, accepted: res.data });
     } catch (error) {
-      onResult(offer, { ok: false, message: error instanceof Error ? error.message : String(error) });
+      onResult(offer, { ok: false, error });
     } finally {
       setOpen(false);
     }
@@ -47,17 +50,18 @@ export function GoLiveButton({ publisherId, offer, onRequest, onResult }: GoLive
         type="button"
         onClick={() => setOpen(true)}
         disabled={action.isPending || !isApprover}
-        aria-label={`Go live: ${offer.name}`}
+        aria-label={t("label", { name: offer.name })}
         title={actionsDisabledReason ?? undefined}
-        className="bg-brand-600 hover:bg-brand-700 inline-flex items-center gap-1.5 rounded-md px-3 py-1.5 text-sm font-medium whitespace-nowrap text-white shadow-sm disabled:opacity-60"
+        className="bg-brand-600 hover:bg-brand-700 inline-flex min-h-8 items-center gap-1.5 rounded-md px-3 py-1.5 text-sm font-medium whitespace-nowrap text-white shadow-sm disabled:opacity-60"
       >
         {action.isPending ? <Icon name="spinner" /> : null}
-        {action.isPending ? "Requesting…" : "Go live"}
+        {action.isPending ? t("requesting") : t("button")}
       </button>
       <ConfirmDialog
         open={open}
-        title={`Go live with ${offer.name}?`}
-        confirmLabel="Go live"
+        title={t("confirmTitle", { name: offer.name })}
+        confirmLabel={t("button")}
+        cancelLabel={t("cancel")}
         tone={offer.errorCount > 0 ? "danger" : "primary"}
         pending={action.isPending}
         onConfirm={() => void confirm()}

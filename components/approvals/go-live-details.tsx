@@ -1,13 +1,15 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 
 import { usePolling } from "@/app/providers";
-import { issueSentence } from "@/components/offers/issue-counts";
+import { useIssueSentence } from "@/components/offers/issue-counts";
 import { Icon } from "@/components/ui/icon";
 import { MessageLevelLabel } from "@/components/ui/status-badges";
 import { queries } from "@/lib/queries";
 import type { Message, OfferStatus, OfferSummary } from "@/lib/schemas/model";
+import { joinErrorText, useErrorText } from "@/lib/use-error-text";
 
 interface OpenIssue {
   key: string;
@@ -31,6 +33,9 @@ function openIssues(status: OfferStatus): OpenIssue[] {
  * messages themselves come from the offer's status document.
  */
 export function GoLiveDetails({ publisherId, offer }: { publisherId: string; offer: OfferSummary }) {
+  const t = useTranslations("approvals.details");
+  const issueSentence = useIssueSentence();
+  const errorText = useErrorText();
   const status = useQuery(queries.offerStatus(publisherId, offer.id, usePolling()));
   const doc = status.data?.data;
   const issues = doc ? openIssues(doc) : null;
@@ -40,27 +45,30 @@ export function GoLiveDetails({ publisherId, offer }: { publisherId: string; off
   return (
     <div className="flex flex-col gap-3">
       <p>
-        <strong className="font-semibold text-slate-900">{offer.name}</strong>{" "}
-        <span className="font-mono text-xs">({offer.id})</span> will be published to the Azure Marketplace. Review its
-        preview and address open warnings before going live.
+        {t.rich("intro", {
+          name: offer.name,
+          id: offer.id,
+          b: (chunks) => <strong className="font-semibold text-slate-900">{chunks}</strong>,
+          mono: (chunks) => <span className="font-mono text-xs break-all">{chunks}</span>,
+        })}
       </p>
       <p className="font-medium text-slate-900">
-        {errors + warnings > 0 ? `Open issues: ${issueSentence(errors, warnings)}.` : "No open warnings or errors."}
+        {errors + warnings > 0 ? t("openIssues", { issues: issueSentence(errors, warnings) }) : t("noIssues")}
       </p>
       {status.isPending ? (
         <p className="inline-flex items-center gap-2 text-slate-600">
           <Icon name="spinner" />
-          Loading the messages…
+          {t("loading")}
         </p>
       ) : status.isError && !doc ? (
         <p className="inline-flex items-center gap-2 text-amber-800">
           <Icon name="warning" />
-          The messages could not be loaded: {status.error.message}
+          {t("loadError", { reason: joinErrorText(errorText(status.error)) })}
         </p>
       ) : issues && issues.length > 0 ? (
         <ul
           className="flex max-h-60 flex-col gap-2 overflow-y-auto rounded-md border border-slate-200 bg-slate-50 p-3"
-          aria-label="Open warnings and errors"
+          aria-label={t("listLabel")}
           tabIndex={0}
         >
           {issues.map((issue) => (

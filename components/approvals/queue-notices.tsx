@@ -1,20 +1,21 @@
 "use client";
 
 import Link from "next/link";
-import { useEffect, useRef } from "react";
+import { useTranslations } from "next-intl";
+import { useEffect, useRef, type ReactNode } from "react";
 
 import { statusHref } from "@/components/offers/row-click";
 import { Icon } from "@/components/ui/icon";
 import { IndicatorBadge } from "@/components/ui/status-badges";
 import type { OfferSummary } from "@/lib/schemas/model";
+import { joinErrorText, useErrorText } from "@/lib/use-error-text";
 
-export interface ActionNotice {
-  seq: number;
-  ok: boolean;
-  text: string;
-}
+/** A Go live request's result: accepted, or failed with its error (put in words here). */
+export type ActionNotice = { seq: number; name: string } & ({ ok: true } | { ok: false; error: unknown });
 
-const dismissClass = "rounded-md px-2 py-1 text-sm font-medium underline-offset-2 hover:underline";
+const dismissClass = "min-h-6 rounded-md px-2 py-1 text-sm font-medium underline-offset-2 hover:underline";
+const hidden = (chunks: ReactNode) => <span className="sr-only">{chunks}</span>;
+const strong = (chunks: ReactNode) => <strong className="font-semibold">{chunks}</strong>;
 
 /**
  * The visible side of Go live: the request's result, in a polite status region that is
@@ -30,6 +31,8 @@ export function QueueNotices(props: {
   onDismissDeparted: (offerId: string) => void;
 }) {
   const { publisherId, notice, departed, onDismissNotice, onDismissDeparted } = props;
+  const t = useTranslations("approvals.notices");
+  const errorText = useErrorText();
   const ref = useRef<HTMLDivElement>(null);
   // The Go live button is gone once the request is accepted: focus lands on its result.
   useEffect(() => {
@@ -47,9 +50,13 @@ export function QueueNotices(props: {
             className={`flex items-start gap-2 rounded-lg border p-3 text-sm ${notice.ok ? "border-blue-300 bg-blue-50 text-blue-900" : "border-red-300 bg-red-50 text-red-900"}`}
           >
             <Icon name={notice.ok ? "clock" : "cross"} className="mt-0.5 h-4 w-4" />
-            <p className="flex-1">{notice.text}</p>
+            <p className="min-w-0 flex-1 break-words">
+              {notice.ok
+                ? t("accepted", { name: notice.name })
+                : t("failed", { name: notice.name, reason: joinErrorText(errorText(notice.error)) })}
+            </p>
             <button type="button" onClick={onDismissNotice} className={dismissClass}>
-              Dismiss<span className="sr-only"> this message</span>
+              {t.rich("dismiss", { hidden })}
             </button>
           </div>
         ) : null}
@@ -58,22 +65,19 @@ export function QueueNotices(props: {
         <div
           key={d.offerId}
           role="group"
-          aria-label={`${d.name} left the queue`}
+          aria-label={t("departedLabel", { name: d.name })}
           className="flex flex-wrap items-center gap-2 rounded-lg border border-green-300 bg-green-50 p-3 text-sm text-green-950"
         >
           <Icon name="check" className="h-4 w-4" />
-          <p className="flex flex-1 flex-wrap items-center gap-x-2 gap-y-1">
-            <span>
-              <strong className="font-semibold">{d.name}</strong> has left the queue
-              {d.now ? "; it is now" : "."}
-            </span>
+          <p className="flex min-w-0 flex-1 flex-wrap items-center gap-x-2 gap-y-1">
+            <span>{t.rich(d.now ? "departedNow" : "departed", { name: d.name, b: strong })}</span>
             {d.now ? <IndicatorBadge indicator={d.now.indicator} rawStatus={d.now.status.raw} /> : null}
             <Link href={statusHref(publisherId, d.offerId)} prefetch={false} className="font-medium underline">
-              Open its status
+              {t("openStatus")}
             </Link>
           </p>
           <button type="button" onClick={() => onDismissDeparted(d.offerId)} className={dismissClass}>
-            Dismiss<span className="sr-only"> the note about {d.name}</span>
+            {t.rich("dismissDeparted", { name: d.name, hidden })}
           </button>
         </div>
       ))}

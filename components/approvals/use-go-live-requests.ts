@@ -4,7 +4,7 @@ import { useCallback, useMemo, useState } from "react";
 
 import type { OfferSummary } from "@/lib/schemas/model";
 
-import type { GoLiveRequest } from "./approval-row";
+import type { GoLiveRequest } from "./go-live-cell";
 import type { GoLiveResult } from "./go-live-button";
 import type { ActionNotice } from "./queue-notices";
 
@@ -30,11 +30,14 @@ export function useGoLiveRequests(offers: readonly OfferSummary[] | undefined) {
   }, []);
 
   const onResult = useCallback((offer: OfferSummary, result: GoLiveResult) => {
-    const text = result.ok
-      ? `Go live requested for ${offer.name}: the Marketplace accepted the request. The offer leaves the queue once publishing resumes.`
-      : `Go live for ${offer.name} failed: ${result.message}`;
     put(offer.id, result.ok ? { offerId: offer.id, name: offer.name, at: Date.now(), state: "accepted" } : null);
-    setNotice((n) => ({ seq: (n?.seq ?? 0) + 1, ok: result.ok, text }));
+    // The words are chosen where the notice is shown, in the page's language at the time.
+    setNotice((n) => {
+      const seq = (n?.seq ?? 0) + 1;
+      return result.ok
+        ? { seq, name: offer.name, ok: true }
+        : { seq, name: offer.name, ok: false, error: result.error };
+    });
   }, []);
 
   const departed = useMemo(() => {

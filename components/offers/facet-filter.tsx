@@ -1,3 +1,6 @@
+"use client";
+
+import { useFormatter, useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 
 export interface FacetOption<T extends string = string> {
@@ -34,6 +37,7 @@ export function FacetFilter<T extends string>({
   total,
   onChange,
 }: FacetFilterProps<T>) {
+  const t = useTranslations("offers.list");
   const chosen = new Set<T>(selected);
   return (
     <fieldset className="min-w-0">
@@ -42,7 +46,7 @@ export function FacetFilter<T extends string>({
         <button
           type="button"
           aria-pressed={chosen.size === 0}
-          aria-label={`${allLabel} (${total.toLocaleString("en")})`}
+          aria-label={t("chip", { label: allLabel, count: total })}
           onClick={() => onChange([])}
           className={`${chip} ${chosen.size === 0 ? on : off}`}
         >
@@ -55,7 +59,7 @@ export function FacetFilter<T extends string>({
               key={option.value}
               type="button"
               aria-pressed={pressed}
-              aria-label={`${option.label} (${option.count.toLocaleString("en")})`}
+              aria-label={t("chip", { label: option.label, count: option.count })}
               onClick={() =>
                 onChange(pressed ? selected.filter((v) => v !== option.value) : [...selected, option.value])
               }
@@ -72,13 +76,14 @@ export function FacetFilter<T extends string>({
 }
 
 function Label({ text, count, inverted }: { text: string; count: number; inverted: boolean }) {
+  const format = useFormatter();
   return (
     <>
       {text}
       <span
         className={`rounded-full px-1.5 text-xs font-semibold tabular-nums ${inverted ? "bg-white/20 text-white" : "bg-slate-100 text-slate-700"}`}
       >
-        {count.toLocaleString("en")}
+        {format.number(count)}
       </span>
     </>
   );

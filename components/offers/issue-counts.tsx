@@ -1,6 +1,9 @@
-import { Icon } from "@/components/ui/icon";
+"use client";
 
-const plural = (n: number, word: string) => `${n.toLocaleString("en")} ${word}${n === 1 ? "" : "s"}`;
+import { useTranslations } from "next-intl";
+import { useCallback } from "react";
+
+import { Icon } from "@/components/ui/icon";
 
 /** "1 error · 2 warnings", icon + text; "None" (or nothing, when `quiet`) for a clean offer. */
 export function IssueCounts({
@@ -12,28 +15,38 @@ export function IssueCounts({
   warnings: number;
   quiet?: boolean;
 }) {
+  const t = useTranslations("offers.list.issues");
   if (errors === 0 && warnings === 0) {
-    return quiet ? null : <span className="text-sm text-slate-500">None</span>;
+    return quiet ? null : <span className="text-sm text-slate-600">{t("none")}</span>;
   }
   return (
     <span className="inline-flex flex-wrap items-center gap-x-3 gap-y-1 text-xs font-medium">
       {errors > 0 ? (
-        <span className="inline-flex items-center gap-1 text-red-700">
+        <span data-level="error" className="inline-flex items-center gap-1 text-red-700">
           <Icon name="cross" className="h-3.5 w-3.5" />
-          {plural(errors, "error")}
+          {t("errors", { count: errors })}
         </span>
       ) : null}
       {warnings > 0 ? (
-        <span className="inline-flex items-center gap-1 text-amber-800">
+        <span data-level="warning" className="inline-flex items-center gap-1 text-amber-800">
           <Icon name="warning" className="h-3.5 w-3.5" />
-          {plural(warnings, "warning")}
+          {t("warnings", { count: warnings })}
         </span>
       ) : null}
     </span>
   );
 }
 
-export function issueSentence(errors: number, warnings: number): string {
-  const parts = [errors ? plural(errors, "error") : "", warnings ? plural(warnings, "warning") : ""].filter(Boolean);
-  return parts.length ? parts.join(" and ") : "no warnings or errors";
+/** "1 error and 2 warnings" in the page's language, for sentences. */
+export function useIssueSentence(): (errors: number, warnings: number) => string {
+  const t = useTranslations("offers.list.issues");
+  return useCallback(
+    (errors: number, warnings: number) => {
+      const e = errors ? t("errors", { count: errors }) : "";
+      const w = warnings ? t("warnings", { count: warnings }) : "";
+      if (e && w) return t("both", { errors: e, warnings: w });
+      return e || w || t("noneSentence");
+    },
+    [t],
+  );
 }

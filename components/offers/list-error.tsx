@@ -1,19 +1,22 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+
 import { ErrorPanel } from "@/components/ui/error-panel";
 import { Icon } from "@/components/ui/icon";
 import { ApiError } from "@/lib/api-client";
 import { isFatal } from "@/lib/queries";
+import { joinErrorText, useErrorText } from "@/lib/use-error-text";
 
 /** The first load failed: say why, and offer to try again (polling has paused on 401/403). */
 export function ListError({ title, error, onRetry }: { title: string; error: Error; onRetry: () => void }) {
-  const fatal = isFatal(error);
+  const t = useTranslations("offers.list.error");
+  const errorText = useErrorText();
+  const why = joinErrorText(errorText(error));
   return (
     <ErrorPanel
       title={title}
-      message={
-        fatal
-          ? `${error.message} Automatic refresh is paused until this is fixed.`
-          : `${error.message} The dashboard keeps trying in the background.`
-      }
+      message={`${why} ${isFatal(error) ? t("paused") : t("retrying")}`}
       code={error instanceof ApiError ? error.code : undefined}
       action={
         <button
@@ -22,7 +25,7 @@ export function ListError({ title, error, onRetry }: { title: string; error: Err
           className="inline-flex items-center gap-1.5 rounded-md border border-red-300 bg-white px-3 py-1.5 text-sm font-medium text-red-900 hover:bg-red-100"
         >
           <Icon name="refresh" />
-          Try again
+          {t("tryAgain")}
         </button>
       }
     />

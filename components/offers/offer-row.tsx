@@ -20,8 +20,6 @@ interface OfferRowProps {
 /** One offer on All offers; memoised so a poll re-renders only the rows whose data changed. */
 export const OfferRow = memo(function OfferRow({ offer, publisherId, changed, navigate }: OfferRowProps) {
   const href = statusHref(publisherId, offer.id);
-  const typeLabel = useLabels().offerType(offer.offerTypeId);
-  const known = typeLabel !== offer.offerTypeId;
   return (
     <tr
       data-offer-id={offer.id}
@@ -30,13 +28,11 @@ export const OfferRow = memo(function OfferRow({ offer, publisherId, changed, na
       className={`cursor-pointer border-b border-slate-100 align-top transition-colors duration-1000 last:border-b-0 hover:bg-slate-50 ${changed ? "bg-amber-50" : ""}`}
     >
       <th scope="row" className="px-3 py-3 text-left font-normal">
-        <Link href={href} prefetch={false} className="text-brand-700 font-medium underline-offset-2 hover:underline">
-          {offer.name || offer.id}
-        </Link>
+        <OfferLink href={href} offer={offer} />
       </th>
       <td className="px-3 py-3 font-mono text-xs break-all text-slate-700">{offer.id}</td>
       <td className="px-3 py-3 text-slate-800">
-        {known ? typeLabel : <span className="font-mono text-xs">{offer.offerTypeId}</span>}
+        <OfferType offerTypeId={offer.offerTypeId} />
       </td>
       <td className="px-3 py-3 text-right text-slate-800 tabular-nums">{offer.version ?? "–"}</td>
       <td className="px-3 py-3 whitespace-nowrap text-slate-700">
@@ -48,3 +44,18 @@ export const OfferRow = memo(function OfferRow({ offer, publisherId, changed, na
     </tr>
   );
 });
+
+/** The offer's name as the way to its Status tab (the id when it has no name). */
+export function OfferLink({ href, offer }: { href: string; offer: Pick<OfferSummary, "name" | "id"> }) {
+  return (
+    <Link href={href} prefetch={false} className="text-brand-700 font-medium underline-offset-2 hover:underline">
+      {offer.name || offer.id}
+    </Link>
+  );
+}
+
+/** A readable type name; a type we do not know shows its raw id. */
+export function OfferType({ offerTypeId }: { offerTypeId: string }) {
+  const label = useLabels().offerType(offerTypeId);
+  return label !== offerTypeId ? label : <span className="font-mono text-xs break-all">{offerTypeId}</span>;
+}

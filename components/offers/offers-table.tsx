@@ -1,51 +1,59 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useCallback, type ReactNode } from "react";
+import { useTranslations } from "next-intl";
+import type { ReactNode } from "react";
 
 import type { ListView, SortKey } from "@/lib/offer-list";
 import type { Transition } from "@/lib/offer-transitions";
 import type { OfferSummary } from "@/lib/schemas/model";
 
+import { EmptyRow, SkeletonRows } from "./list-states";
 import { OfferRow } from "./offer-row";
-import { SortableHead, type SortableColumn } from "./sortable-head";
-import { SkeletonRows } from "./table-states";
+import { useNavigate } from "./row-click";
+import { SortableHead } from "./sortable-head";
 
-const COLUMNS: readonly SortableColumn[] = [
-  { key: "name", label: "Name", className: "w-[26%]" },
-  { key: "id", label: "Offer id", className: "w-[20%]" },
-  { key: "type", label: "Type", className: "w-[13%]" },
-  { key: "version", label: "Version", className: "w-[7%]", align: "right" },
-  { key: "changed", label: "Last changed", className: "w-[12%]" },
-  { key: "status", label: "Status", className: "w-[22%]" },
-];
+const COLUMNS = [
+  { key: "name", className: "w-[26%]" },
+  { key: "id", className: "w-[20%]" },
+  { key: "type", className: "w-[13%]" },
+  { key: "version", className: "w-[7%]", align: "right" },
+  { key: "changed", className: "w-[12%]" },
+  { key: "status", className: "w-[22%]" },
+] as const satisfies readonly { key: SortKey; className: string; align?: "right" }[];
 
-interface OffersTableProps {
+export interface OfferListProps {
   publisherId: string;
+  /** The page's offers, or null before the first load. */
   rows: readonly OfferSummary[] | null;
-  view: ListView;
   changed: ReadonlyMap<string, Transition>;
-  onSort: (key: SortKey) => void;
+  /** What the list is, for assistive tech: "Offers of publisher contoso; page 1 of 3". */
   caption: string;
-  /** Shown in place of rows when there are none. */
+  /** Shown in place of offers when there are none (an EmptyState). */
   empty: ReactNode;
 }
 
-export const OFFER_COLUMNS = COLUMNS.length;
-
 /** All offers as a real table: caption, sortable column headers, one row per offer. */
-export function OffersTable({ publisherId, rows, view, changed, onSort, caption, empty }: OffersTableProps) {
-  const router = useRouter();
-  const navigate = useCallback((href: string) => router.push(href), [router]);
+export function OffersTable({
+  publisherId,
+  rows,
+  view,
+  changed,
+  onSort,
+  caption,
+  empty,
+}: OfferListProps & { view: ListView; onSort: (key: SortKey) => void }) {
+  const t = useTranslations("offers.columns");
+  const navigate = useNavigate();
+  const columns = COLUMNS.map((c) => ({ ...c, label: t(c.key) }));
   return (
     <table className="w-full table-fixed border-collapse text-sm">
       <caption className="sr-only">{caption}</caption>
-      <SortableHead columns={COLUMNS} view={view} onSort={onSort} />
+      <SortableHead columns={columns} view={view} onSort={onSort} />
       <tbody>
         {rows === null ? (
           <SkeletonRows columns={COLUMNS.length} />
         ) : rows.length === 0 ? (
-          empty
+          <EmptyRow columns={COLUMNS.length}>{empty}</EmptyRow>
         ) : (
           rows.map((offer) => (
             <OfferRow

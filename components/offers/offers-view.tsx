@@ -1,110 +1,97 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 
-import { usePolling } from "@/app/providers";
-import { FreshnessBar } from "@/components/ui/freshness-bar";
-import { LiveRegion } from "@/components/ui/live-region";
 import { OFFERS_LIST, matchesText, toggleSort } from "@/lib/offer-list";
 import type { Transition } from "@/lib/offer-transitions";
-import { queries } from "@/lib/queries";
 import { useListView } from "@/lib/use-list-view";
 import { useLiveChanges } from "@/lib/use-live-changes";
 import { useOfferList } from "@/lib/use-offer-list";
 
-import { ListError } from "./list-error";
-import { OFFER_COLUMNS, OffersTable } from "./offers-table";
-import { OffersToolbar } from "./offers-toolbar";
-import { PageHeader } from "./page-header";
-import { Pagination } from "./pagination";
-import { EmptyRow } from "./table-states";
+import { isFiltering, withoutFilters } from "./list-filters";
+import { ListPage, useOffersQuery } from "./list-page";
+import { ListSection } from "./list-section";
+import { EmptyState, FilteredEmpty } from "./list-states";
+import { ListToolbar } from "./list-toolbar";
+import { OfferCards } from "./offer-cards";
+import { OffersTable } from "./offers-table";
+import { StatusFacets } from "./status-facets";
+import { usePhoneLayout } from "./use-media-query";
 
 /** All offers: the publisher's offers, filtered, sorted and paged from the URL, kept live. */
 export function OffersView({ publisherId }: { publisherId: string }) {
-  const query = useQuery(queries.offers(publisherId, usePolling()));
+  const t = useTranslations("offers.page");
+  const toolbar = useTranslations("offers.toolbar");
+  const query = useOffersQuery(publisherId);
   const offers = query.data?.data;
   const { view, setView } = useListView(OFFERS_LIST);
   const list = useOfferList(offers, view);
+  const phone = usePhoneLayout();
   // Announce what concerns the view: offers matching the text filter, moving into or out of
   // the chosen statuses.
-  const inView = (t: Transition) =>
-    matchesText(t.offer, view.q) &&
-    (view.status.length === 0 || view.status.includes(t.fromIndicator) || view.status.includes(t.toIndicator));
+  const inView = (change: Transition) =>
+    matchesText(change.offer, view.q) &&
+    (view.status.length === 0 ||
+      view.status.includes(change.fromIndicator) ||
+      view.status.includes(change.toIndicator));
   const { changed, announcement } = useLiveChanges(offers, inView);
-  const filtering = view.q.trim() !== "" || view.status.length > 0;
-  const clear = () => setView({ ...view, q: "", status: [], page: 1 });
+  const filtering = isFiltering(view);
+  const { page, pageCount, from, to, total } = list.page;
+
+  const listProps = {
+    publisherId,
+    rows: offers ? list.page.items : null,
+    changed,
+    caption: t(filtering ? "captionFiltered" : "caption", { publisherId, page, pageCount }),
+    empty: filtering ? (
+      <FilteredEmpty title={t("noMatches")} onClear={() => setView(withoutFilters(view))} />
+    ) : (
+      <EmptyState title={t("noOffers")}>{t("noOffersHint")}</EmptyState>
+    ),
+  };
 
   return (
-    <div className="flex flex-col gap-5">
-      <PageHeader
-        title="All offers"
-        description="Every offer of this publisher and where it stands. Select an offer to open its Status tab."
-      >
-        <FreshnessBar
-          fetchedAt={query.data?.fetchedAt ?? null}
-          error={query.error}
-          isFetching={query.isFetching}
-          hasData={offers !== undefined}
-          onRefresh={() => void query.refetch()}
-        />
-      </PageHeader>
-      <LiveRegion announcement={announcement} />
-      {query.isError && !offers ? (
-        <ListError title="The offers could not be loaded" error={query.error} onRetry={() => void query.refetch()} />
-      ) : (
-        <>
-          <OffersToolbar
-            view={view}
-            loaded={offers !== undefined}
-            counts={list.statusCounts}
-            total={list.textMatches}
-            onQuery={(q) => setView({ ...view, q, page: 1 }, "replace")}
-            onStatus={(status) => setView({ ...view, status, page: 1 })}
-          />
-          <section
-            aria-label="Offers"
-            className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm"
-            aria-busy={query.isPending}
-          >
-            {query.isPending ? (
-              <p role="status" className="sr-only">
-                Loading offers…
-              </p>
-            ) : null}
-            <OffersTable
-              publisherId={publisherId}
-              rows={offers ? list.page.items : null}
-              view={view}
-              changed={changed}
-              onSort={(key) => setView(toggleSort(view, key))}
-              caption={`Offers of publisher ${publisherId}${filtering ? ", filtered" : ""}; page ${list.page.page} of ${list.page.pageCount}`}
-              empty={
-                filtering ? (
-                  <EmptyRow columns={OFFER_COLUMNS} title="No offers match these filters">
-                    <button type="button" onClick={clear} className="text-brand-700 font-medium underline">
-                      Clear the filters
-                    </button>
-                  </EmptyRow>
-                ) : (
-                  <EmptyRow columns={OFFER_COLUMNS} title="This publisher has no offers yet">
-                    Offers created in the Cloud Partner Portal appear here.
-                  </EmptyRow>
-                )
-              }
+    <ListPage
+      title={t("title")}
+      description={t("description")}
+      query={query}
+      announcement={announcement}
+      errorTitle={t("loadError")}
+    >
+      <ListToolbar
+        view={view}
+        setView={setView}
+        config={OFFERS_LIST}
+        searchLabel={toolbar("filterLabel")}
+        sortSelect={phone}
+        facets={
+          offers ? (
+            <StatusFacets
+              selected={view.status}
+              counts={list.statusCounts}
+              total={list.textMatches}
+              onChange={(status) => setView({ ...view, status, page: 1 })}
             />
-            {offers ? (
-              <Pagination
-                page={list.page}
-                size={view.size}
-                noun={["offer", "offers"]}
-                unfilteredTotal={list.total}
-                onPage={(page) => setView({ ...view, page })}
-                onSize={(size) => setView({ ...view, size, page: 1 })}
-              />
-            ) : null}
-          </section>
-        </>
-      )}
-    </div>
+          ) : null
+        }
+      />
+      <ListSection
+        label={t("region")}
+        loading={query.isPending}
+        loadingText={t("loading")}
+        view={view}
+        setView={setView}
+        page={list.page}
+        unfilteredTotal={list.total}
+        summary={total === 0 ? t("none") : t("summary", { from, to, total })}
+        compact={phone}
+      >
+        {phone ? (
+          <OfferCards {...listProps} />
+        ) : (
+          <OffersTable {...listProps} view={view} onSort={(key) => setView(toggleSort(view, key))} />
+        )}
+      </ListSection>
+    </ListPage>
   );
 }

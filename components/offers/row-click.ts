@@ -1,11 +1,18 @@
-import type { MouseEvent } from "react";
+import { useRouter } from "next/navigation";
+import { useCallback, type MouseEvent } from "react";
 
 export function statusHref(publisherId: string, offerId: string): string {
   return `/publishers/${encodeURIComponent(publisherId)}/offers/${encodeURIComponent(offerId)}/status`;
 }
 
+/** A stable `navigate` for the rows and cards (memoised, so it does not re-render them). */
+export function useNavigate(): (href: string) => void {
+  const router = useRouter();
+  return useCallback((href: string) => router.push(href), [router]);
+}
+
 /**
- * A click anywhere on a row opens the offer, like the portal; the row's real link stays
+ * A click anywhere on a row or card opens the offer, like the portal; its real link stays
  * the way in for keyboard and assistive tech. Clicks on controls, and drags that select
  * text, are left alone; Ctrl/⌘-click opens a new tab as a link would.
  */

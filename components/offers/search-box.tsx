@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useEffect, useId, useRef, useState } from "react";
 
 import { Icon } from "@/components/ui/icon";
@@ -25,6 +26,7 @@ export function SearchBox({ value, onCommit, label, placeholder }: SearchBoxProp
   const [committed, setCommitted] = useState(value);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const id = useId();
+  const t = useTranslations("offers.list");
 
   if (value !== committed) {
     setCommitted(value);
@@ -88,7 +90,7 @@ export function SearchBox({ value, onCommit, label, placeholder }: SearchBoxProp
           className="absolute inset-y-0 right-1 my-auto flex h-7 w-7 items-center justify-center rounded text-slate-500 hover:bg-slate-100 hover:text-slate-800"
         >
           <Icon name="cross" className="h-4 w-4" />
-          <span className="sr-only">Clear the filter</span>
+          <span className="sr-only">{t("clearFilter")}</span>
         </button>
       ) : null}
     </div>

@@ -1,3 +1,7 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+
 import { Icon } from "@/components/ui/icon";
 import { IndicatorBadge } from "@/components/ui/status-badges";
 import { useLabels } from "@/lib/use-labels";
@@ -6,11 +10,12 @@ import type { CurrentStep, OfferSummary } from "@/lib/schemas/model";
 import { IssueCounts } from "./issue-counts";
 
 /**
- * The right-most column, as in the portal: the indicator, and for offers in flight the
- * step they are at with its progress. A step that could not be read says so rather than
- * disappearing.
+ * The right-most column (and the foot of a phone card), as in the portal: the indicator,
+ * and for offers in flight the step they are at with its progress. A step that could not be
+ * read says so rather than disappearing (the server's reason is logged there, in English).
  */
 export function StatusCell({ offer, changed }: { offer: OfferSummary; changed: boolean }) {
+  const t = useTranslations("offers.row");
   const step = offer.currentStep;
   // "Awaiting publisher sign-off" already says what a waiting sign-off step would say.
   const showStep =
@@ -22,16 +27,15 @@ export function StatusCell({ offer, changed }: { offer: OfferSummary; changed: b
         {changed ? (
           <span className="inline-flex items-center gap-1 text-xs font-medium text-slate-600">
             <Icon name="refresh" className="h-3.5 w-3.5" />
-            Just changed
+            {t("justChanged")}
           </span>
         ) : null}
       </div>
       {showStep ? <StepProgress step={step} /> : null}
       {offer.statusError ? (
-        <span className="inline-flex items-center gap-1 text-xs text-amber-800" title={offer.statusError}>
+        <span className="inline-flex items-center gap-1 text-xs text-amber-800">
           <Icon name="warning" className="h-3.5 w-3.5" />
-          Current step could not be read
-          <span className="sr-only">: {offer.statusError}</span>
+          {t("stepUnreadable")}
         </span>
       ) : null}
       <IssueCounts errors={offer.errorCount} warnings={offer.warningCount} quiet />
@@ -41,6 +45,7 @@ export function StatusCell({ offer, changed }: { offer: OfferSummary; changed: b
 
 /** The current step in words, with a labelled progress bar while it runs. */
 export function StepProgress({ step }: { step: CurrentStep }) {
+  const t = useTranslations("offers.row");
   const labels = useLabels();
   const running = step.status.value === "inProgress";
   const progress = step.progress === null ? null : Math.min(100, Math.max(0, Math.round(step.progress)));
@@ -55,7 +60,7 @@ export function StepProgress({ step }: { step: CurrentStep }) {
         <progress
           value={progress}
           max={100}
-          aria-label={`${step.name} progress`}
+          aria-label={t("stepProgress", { step: step.name })}
           className="h-1.5 w-full max-w-48 overflow-hidden rounded-full [&::-moz-progress-bar]:bg-blue-600 [&::-webkit-progress-bar]:bg-slate-200 [&::-webkit-progress-value]:bg-blue-600"
         />
       ) : null}

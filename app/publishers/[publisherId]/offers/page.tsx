@@ -1,16 +1,19 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { Suspense } from "react";
 
 import { ListFallback } from "@/components/offers/list-fallback";
 import { OffersView } from "@/components/offers/offers-view";
 
-export const metadata: Metadata = { title: "All offers" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("offers.page"))("title") };
+}
 
 // The view reads its filters from the query string; the fallback keeps the page's shape meanwhile.
 export default async function OffersPage({ params }: { params: Promise<{ publisherId: string }> }) {
   const { publisherId } = await params;
   return (
-    <Suspense fallback={<ListFallback title="All offers" />}>
+    <Suspense fallback={<ListFallback list="offers" />}>
       <OffersView publisherId={publisherId} />
     </Suspense>
   );

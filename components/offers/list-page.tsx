@@ -1,0 +1,59 @@
+"use client";
+
+import { useQuery, type UseQueryResult } from "@tanstack/react-query";
+import type { ReactNode } from "react";
+
+import { usePolling } from "@/app/providers";
+import { FreshnessBar } from "@/components/ui/freshness-bar";
+import { LiveRegion } from "@/components/ui/live-region";
+import { queries } from "@/lib/queries";
+import type { ApiResponse, OfferSummary } from "@/lib/schemas/model";
+import type { Announcement } from "@/lib/use-live-changes";
+
+import { ListError } from "./list-error";
+import { PageHeader } from "./page-header";
+
+export type OffersQuery = UseQueryResult<ApiResponse<OfferSummary[]>, Error>;
+
+/** The publisher's offers, polled: the one source of All offers and Approvals. */
+export function useOffersQuery(publisherId: string): OffersQuery {
+  return useQuery(queries.offers(publisherId, usePolling()));
+}
+
+interface ListPageProps {
+  title: string;
+  description: string;
+  query: OffersQuery;
+  announcement: Announcement | null;
+  /** The heading of the error shown when the first load fails. */
+  errorTitle: string;
+  /** Between the header and the list (Approvals' Go live notices). */
+  notices?: ReactNode;
+  /** The toolbar and the list, shown once there is data or while it loads. */
+  children: ReactNode;
+}
+
+/**
+ * The frame both offer lists share: title and freshness, the polite live region for
+ * transitions, and the first load's failure in place of the list.
+ */
+export function ListPage({ title, description, query, announcement, errorTitle, notices, children }: ListPageProps) {
+  const hasData = query.data !== undefined;
+  const refetch = () => void query.refetch();
+  return (
+    <div className="flex min-w-0 flex-col gap-5">
+      <PageHeader title={title} description={description}>
+        <FreshnessBar
+          fetchedAt={query.data?.fetchedAt ?? null}
+          error={query.error}
+          isFetching={query.isFetching}
+          hasData={hasData}
+          onRefresh={refetch}
+        />
+      </PageHeader>
+      <LiveRegion announcement={announcement} />
+      {notices}
+      {query.isError && !hasData ? <ListError title={errorTitle} error={query.error} onRetry={refetch} /> : children}
+    </div>
+  );
+}
