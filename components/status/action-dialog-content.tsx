@@ -38,10 +38,11 @@ export function GoLiveChecklist({ status }: { status: OfferStatus }) {
             {issues.map((issue, i) => (
               <li key={i} className="rounded-md bg-slate-50 px-2.5 py-1.5 wrap-anywhere">
                 <MessageLevelLabel level={issue.message.level} />{" "}
-                <span className="font-medium text-slate-900">
-                  {t("actions.issueWhere", { where: issue.step ?? t("offer") })}
-                </span>{" "}
-                {issue.message.text}
+                {t.rich("issue", {
+                  where: issue.step ?? t("offer"),
+                  what: issue.message.text,
+                  b: (chunks) => <span className="font-medium text-slate-900">{chunks}</span>,
+                })}
               </li>
             ))}
           </ul>

@@ -83,7 +83,7 @@ export function CriticalIssues({ status }: { status: OfferStatus }) {
                 href={issue.href}
                 className="min-w-0 wrap-anywhere underline decoration-red-300 underline-offset-2 hover:decoration-red-700"
               >
-                {t.rich("critical.issue", {
+                {t.rich("issue", {
                   where: issue.step ?? t("offer"),
                   what: issue.what,
                   b: (chunks) => <span className="font-semibold">{chunks}</span>,

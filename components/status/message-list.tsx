@@ -34,7 +34,7 @@ export function MessageList({ messages, idPrefix }: { messages: Message[]; idPre
         >
           <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
             <MessageLevelLabel level={message.level} />
-            {message.timestamp ? <RelativeTime value={message.timestamp} className="text-xs text-slate-500" /> : null}
+            {message.timestamp ? <RelativeTime value={message.timestamp} className="text-xs text-slate-600" /> : null}
           </div>
           <SafeMessageHtml message={message} className={PROSE} />
         </li>

@@ -7,7 +7,7 @@ function LinkGroup({ title, hint, links, testId }: { title: string; hint: string
   if (links.length === 0) return null;
   return (
     <div data-testid={testId} className="min-w-0">
-      <h3 className="text-sm font-semibold text-slate-900">{title}</h3>
+      <h2 className="text-sm font-semibold text-slate-900">{title}</h2>
       <p className="text-xs text-slate-600">{hint}</p>
       <ul className="mt-1.5 flex flex-wrap gap-2">
         {links.map((link) => (
