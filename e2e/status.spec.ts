@@ -340,7 +340,8 @@ test.describe("failures", () => {
   });
 
   test("with no data yet, the error says why and Try again recovers", async ({ page, emulator }) => {
-    await emulator.addFault(faultFor("contoso-vm-failed"));
+    // A long Retry-After holds the page's own polling back, so it is Try again that recovers.
+    await emulator.addFault({ ...faultFor("contoso-vm-failed"), retryAfter: 30 });
     await page.goto(statusUrl("contoso-vm-failed"));
     const alert = page.getByRole("alert").filter({ hasText: "The offer's status could not be loaded" });
     await expect(alert).toContainText("unavailable");
