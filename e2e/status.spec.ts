@@ -198,7 +198,7 @@ test.describe("overdue steps", () => {
   test("a step running past its estimate is flagged, one within it is not", async ({ page }) => {
     await openStatus(page, "contoso-vm-overdue");
     const notice = step(page, "displaydummycertify").getByTestId("overdue");
-    await expect(notice).toContainText("Taking longer than usual (estimated < 15 min, running 3 h");
+    await expect(notice).toContainText("Taking longer than usual (estimated < 15 min, running 3 hr");
     await expect(notice).toContainText("support request");
     await expect(page.getByTestId("overdue")).toHaveCount(1);
 
@@ -340,7 +340,8 @@ test.describe("failures", () => {
   });
 
   test("with no data yet, the error says why and Try again recovers", async ({ page, emulator }) => {
-    await emulator.addFault(faultFor("contoso-vm-failed"));
+    // A long Retry-After holds the page's own polling back, so it is Try again that recovers.
+    await emulator.addFault({ ...faultFor("contoso-vm-failed"), retryAfter: 30 });
     await page.goto(statusUrl("contoso-vm-failed"));
     const alert = page.getByRole("alert").filter({ hasText: "The offer's status could not be loaded" });
     await expect(alert).toContainText("unavailable");
@@ -380,10 +381,23 @@ test("critical issues are summarised above the timeline and link to their steps;
   await expect(blocked.getByRole("link", { name: /critical vulnerability \(CVE-2024-3094\)/ })).toBeVisible();
 });
 
-test("a step can be linked to: deep links scroll to it and Copy link copies its URL", async ({ page, context }) => {
+test("a step can be linked to: deep links scroll to it and highlight it, and Copy link copies its URL", async ({
+  page,
+  context,
+}) => {
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
   await page.goto(`${statusUrl("contoso-app-signoff")}#step-microsoft-review`);
   await expect(step(page, "microsoft-review")).toBeInViewport();
+  // The step renders after load, too late for :target; it is highlighted all the same, and only it.
+  const card = (stepId: string) => step(page, stepId).locator("article");
+  await expect(step(page, "microsoft-review")).toHaveAttribute("data-targeted", "true");
+  await expect(page.locator("[data-testid=step][data-targeted]")).toHaveCount(1);
+  const ring = await card("microsoft-review").evaluate((el) => getComputedStyle(el).boxShadow);
+  expect(ring).not.toBe(await card("test-drive-validation").evaluate((el) => getComputedStyle(el).boxShadow));
+  // A later in-page link moves the highlight with it.
+  await page.evaluate(() => (window.location.hash = "#step-live"));
+  await expect(step(page, "live")).toHaveAttribute("data-targeted", "true");
+  await expect(step(page, "microsoft-review")).not.toHaveAttribute("data-targeted", /.*/);
 
   const copy = page.getByRole("button", { name: "Copy link to step: Test Drive validation" });
   await copy.click();

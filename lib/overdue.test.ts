@@ -1,6 +1,18 @@
+import { createTranslator } from "next-intl";
 import { describe, expect, it } from "vitest";
 
-import { findOverdue, firstSeenKey, overdueSummary, parseTimeFrame, type OverdueInput } from "./overdue";
+import type { Locale } from "@/i18n/locales";
+import { CATALOGUES } from "@/messages";
+
+import { findOverdue, firstSeenKey, overdueSummary, parseTimeFrame, type Overdue, type OverdueInput } from "./overdue";
+
+/** The sentence the notice shows, as the page would build it from the `status` catalogue. */
+function sentence(overdue: Overdue | null, locale: Locale = "en"): string {
+  expect(overdue).not.toBeNull();
+  const t = createTranslator({ locale, messages: CATALOGUES[locale], namespace: "status" });
+  const { key, values } = overdueSummary(overdue!, locale);
+  return t(key, values);
+}
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
@@ -66,7 +78,8 @@ describe("findOverdue", () => {
   it("flags a step in progress for longer than its estimate, measured from its start", () => {
     const overdue = findOverdue(base);
     expect(overdue).toEqual({ estimate: "< 15 min", boundMs: 15 * MIN, elapsedMs: 3 * HOUR, since: "started" });
-    expect(overdueSummary(overdue!)).toBe("Taking longer than usual (estimated < 15 min, running 3 h)");
+    expect(sentence(overdue)).toBe("Taking longer than usual (estimated < 15 min, running 3 hr)");
+    expect(sentence(overdue, "zh-TW")).toBe("花費的時間比平常久（預估時間 < 15 min，已執行 3 小時）");
   });
 
   it("does not flag a step still within its estimate, or exactly at it", () => {
@@ -88,7 +101,8 @@ describe("findOverdue", () => {
   it("falls back to when this browser first saw the step, as a lower bound", () => {
     const overdue = findOverdue({ ...base, startedAt: null, firstSeenAt: now - 40 * MIN });
     expect(overdue).toMatchObject({ since: "firstSeen", elapsedMs: 40 * MIN });
-    expect(overdueSummary(overdue!)).toBe("Taking longer than usual (estimated < 15 min, running at least 40 min)");
+    expect(sentence(overdue)).toBe("Taking longer than usual (estimated < 15 min, running at least 40 min)");
+    expect(sentence(overdue, "zh-TW")).toBe("花費的時間比平常久（預估時間 < 15 min，已執行至少 40 分鐘）");
     expect(findOverdue({ ...base, startedAt: "not a date", firstSeenAt: now - 40 * MIN })?.since).toBe("firstSeen");
   });
 
@@ -108,7 +122,12 @@ describe("findOverdue", () => {
 
   it("reports days for long waits", () => {
     const overdue = findOverdue({ ...base, estimatedTimeFrame: "< 1 day", startedAt: "2026-01-12T08:00:00Z" });
-    expect(overdueSummary(overdue!)).toBe("Taking longer than usual (estimated < 1 day, running 3 d 4 h)");
+    expect(overdueSummary(overdue!, "en")).toEqual({
+      key: "overdue.summary",
+      values: { estimate: "< 1 day", running: "3 days 4 hr" },
+    });
+    expect(sentence(overdue)).toBe("Taking longer than usual (estimated < 1 day, running 3 days 4 hr)");
+    expect(sentence(overdue, "zh-TW")).toBe("花費的時間比平常久（預估時間 < 1 day，已執行 3 天 4 小時）");
   });
 });
 

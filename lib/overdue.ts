@@ -104,11 +104,24 @@ export function findOverdue({ status, estimatedTimeFrame, startedAt, firstSeenAt
   return { estimate: estimatedTimeFrame.trim(), boundMs, elapsedMs, since };
 }
 
-/** "Taking longer than usual (estimated < 15 min, running 3 h)". */
-export function overdueSummary(overdue: Overdue, locale = "en"): string {
-  const running = formatDuration(overdue.elapsedMs, locale);
-  const qualifier = overdue.since === "firstSeen" ? "at least " : "";
-  return `Taking longer than usual (estimated ${overdue.estimate}, running ${qualifier}${running})`;
+/** The overdue notice's facts, in the locale's units; the sentence around them is the catalogue's. */
+export interface OverdueSummary {
+  /** Which sentence: measured from the step's start, or "at least" since the first sighting. */
+  key: "overdue.summary" | "overdue.summaryAtLeast";
+  values: {
+    /** The upstream's own estimate, as it came ("< 15 min"). */
+    estimate: string;
+    /** The elapsed time in the locale's words ("3 hr", "3 小時"). */
+    running: string;
+  };
+}
+
+/** For "Taking longer than usual (estimated < 15 min, running 3 hr)": `t(summary.key, summary.values)`. */
+export function overdueSummary(overdue: Overdue, locale: string): OverdueSummary {
+  return {
+    key: overdue.since === "firstSeen" ? "overdue.summaryAtLeast" : "overdue.summary",
+    values: { estimate: overdue.estimate, running: formatDuration(overdue.elapsedMs, locale) },
+  };
 }
 
 /** The sessionStorage key remembering when this browser first saw a step in progress. */

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 
 /**
@@ -7,6 +8,7 @@ import { useEffect, useState } from "react";
  * support ticket or a chat. Falls back to putting the anchor in the address bar.
  */
 export function CopyStepLink({ anchorId, stepName }: { anchorId: string; stepName: string }) {
+  const t = useTranslations("status.step");
   const [copied, setCopied] = useState(false);
 
   useEffect(() => {
@@ -32,8 +34,8 @@ export function CopyStepLink({ anchorId, stepName }: { anchorId: string; stepNam
     <button
       type="button"
       onClick={copy}
-      aria-label={`Copy link to step: ${stepName}`}
-      className="inline-flex items-center gap-1 rounded-md px-1.5 py-1 text-xs text-slate-500 hover:bg-slate-100 hover:text-slate-800"
+      aria-label={t("copyLinkTo", { step: stepName })}
+      className="inline-flex min-h-6 items-center gap-1 rounded-md px-1.5 py-1 text-xs text-slate-600 hover:bg-slate-100 hover:text-slate-800"
     >
       <svg
         viewBox="0 0 20 20"
@@ -47,7 +49,7 @@ export function CopyStepLink({ anchorId, stepName }: { anchorId: string; stepNam
       >
         <path d="M8.5 11.5a3 3 0 0 0 4.2 0l2.6-2.6a3 3 0 0 0-4.2-4.2l-.8.8M11.5 8.5a3 3 0 0 0-4.2 0l-2.6 2.6a3 3 0 0 0 4.2 4.2l.8-.8" />
       </svg>
-      <span aria-live="polite">{copied ? "Link copied" : "Copy link"}</span>
+      <span aria-live="polite">{copied ? t("linkCopied") : t("copyLink")}</span>
     </button>
   );
 }

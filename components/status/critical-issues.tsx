@@ -1,3 +1,5 @@
+import { useTranslations } from "next-intl";
+
 import { Icon } from "@/components/ui/icon";
 import type { Labels } from "@/lib/labels";
 import { useLabels } from "@/lib/use-labels";
@@ -8,7 +10,8 @@ import { stepAnchorId } from "./step-item";
 interface Issue {
   key: string;
   href: string;
-  where: string;
+  /** The step's name, or null for a message about the offer as a whole. */
+  step: string | null;
   what: string;
   icon: "cross" | "pause";
 }
@@ -19,27 +22,27 @@ function clip(text: string): string {
   return text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT - 1)}…` : text;
 }
 
-export function collectIssues(status: OfferStatus, labels: Labels): Issue[] {
+/** Errors, blocked and rejected steps; `stepState` words a step's status as a sentence ("Rejected."). */
+export function collectIssues(status: OfferStatus, labels: Labels, stepState: (words: string) => string): Issue[] {
   const issues: Issue[] = [];
   status.messages.forEach((m, i) => {
     if (m.level.value === "error")
-      issues.push({ key: `offer-${i}`, href: "#offer-messages", where: "Offer", what: clip(m.text), icon: "cross" });
+      issues.push({ key: `offer-${i}`, href: "#offer-messages", step: null, what: clip(m.text), icon: "cross" });
   });
   for (const step of status.steps) {
     const href = `#${stepAnchorId(step.id)}`;
     if (step.status.value === "blocked" || step.status.value === "rejected") {
-      const what = `${labels.stepStatus(step.status)}.`;
       issues.push({
         key: `${step.id}-status`,
         href,
-        where: step.name,
-        what,
+        step: step.name,
+        what: stepState(labels.stepStatus(step.status)),
         icon: step.status.value === "blocked" ? "pause" : "cross",
       });
     }
     step.messages.forEach((m, i) => {
       if (m.level.value === "error")
-        issues.push({ key: `${step.id}-${i}`, href, where: step.name, what: clip(m.text), icon: "cross" });
+        issues.push({ key: `${step.id}-${i}`, href, step: step.name, what: clip(m.text), icon: "cross" });
     });
   }
   return issues;
@@ -47,34 +50,44 @@ export function collectIssues(status: OfferStatus, labels: Labels): Issue[] {
 
 /** Errors, blocked and rejected steps, summarised above the timeline with links to their steps. */
 export function CriticalIssues({ status }: { status: OfferStatus }) {
-  const issues = collectIssues(status, useLabels());
+  const t = useTranslations("status");
+  const labels = useLabels();
+  const issues = collectIssues(status, labels, (words) => t("critical.stepState", { status: words }));
   const failed = status.indicator === "failed";
   if (issues.length === 0 && !failed) return null;
-  const firstStep = status.steps[0]?.name ?? "the first step";
+  const firstStep = status.steps[0]?.name;
   return (
     <section
       aria-labelledby="critical-issues-heading"
       data-testid="critical-issues"
-      className="rounded-lg border border-red-300 bg-red-50 p-4 text-red-950"
+      className="rounded-lg border border-red-300 bg-red-50 p-3 text-red-950 sm:p-4"
     >
-      <h2 id="critical-issues-heading" className="flex items-center gap-2 font-semibold">
+      <h2 id="critical-issues-heading" className="flex flex-wrap items-center gap-x-2 font-semibold">
         <Icon name="cross" className="h-5 w-5 text-red-700" />
-        {failed ? "Publish failed" : "Critical issues"}
-        {issues.length > 0 ? <span className="font-normal text-red-800">({issues.length})</span> : null}
+        {failed ? labels.indicator("failed", "") : t("critical.heading")}
+        {issues.length > 0 ? (
+          <span className="font-normal text-red-800">{t("critical.count", { count: issues.length })}</span>
+        ) : null}
       </h2>
       {failed ? (
         <p className="mt-1 text-sm">
-          This offer must be fixed and published again. Correct the issues below in the offer&apos;s editor, then
-          publish: publishing again restarts at the first step ({firstStep}).
+          {firstStep ? t("critical.failedIntro", { firstStep }) : t("critical.failedIntroNoName")}
         </p>
       ) : null}
       {issues.length > 0 ? (
         <ul className="mt-3 space-y-1.5 text-sm">
           {issues.map((issue) => (
             <li key={issue.key} className="flex gap-2">
-              <Icon name={issue.icon} className="mt-0.5 h-4 w-4 text-red-700" />
-              <a href={issue.href} className="underline decoration-red-300 underline-offset-2 hover:decoration-red-700">
-                <span className="font-semibold">{issue.where}:</span> {issue.what}
+              <Icon name={issue.icon} className="mt-0.5 h-4 w-4 shrink-0 text-red-700" />
+              <a
+                href={issue.href}
+                className="min-w-0 wrap-anywhere underline decoration-red-300 underline-offset-2 hover:decoration-red-700"
+              >
+                {t.rich("issue", {
+                  where: issue.step ?? t("offer"),
+                  what: issue.what,
+                  b: (chunks) => <span className="font-semibold">{chunks}</span>,
+                })}
               </a>
             </li>
           ))}

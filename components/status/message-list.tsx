@@ -1,3 +1,5 @@
+import { useTranslations } from "next-intl";
+
 import { MessageLevelLabel } from "@/components/ui/status-badges";
 import { RelativeTime } from "@/components/ui/relative-time";
 import type { Message } from "@/lib/schemas/model";
@@ -14,13 +16,14 @@ const LEVEL_FRAME: Record<MessageLevelValue, string> = {
 
 // Links and lists inside upstream messages, styled from outside (the HTML carries no classes).
 const PROSE =
-  "mt-1 text-sm break-words text-slate-800 [&_a]:font-medium [&_a]:text-brand-700 [&_a]:underline [&_a:hover]:text-brand-600 [&_code]:rounded [&_code]:bg-white/70 [&_code]:px-1 [&_code]:font-mono [&_code]:text-[0.8125rem] [&_li]:mt-0.5 [&_ol]:list-decimal [&_ol]:pl-5 [&_p+p]:mt-1 [&_ul]:list-disc [&_ul]:pl-5";
+  "mt-1 text-sm wrap-anywhere text-slate-800 [&_a]:font-medium [&_a]:text-brand-700 [&_a]:underline [&_a:hover]:text-brand-600 [&_code]:rounded [&_code]:bg-white/70 [&_code]:px-1 [&_code]:font-mono [&_code]:text-[0.8125rem] [&_li]:mt-0.5 [&_ol]:list-decimal [&_ol]:pl-5 [&_p+p]:mt-1 [&_ul]:list-disc [&_ul]:pl-5";
 
 /** A step's (or the offer's) messages: level as icon + text, when, and the sanitized body. */
 export function MessageList({ messages, idPrefix }: { messages: Message[]; idPrefix: string }) {
+  const t = useTranslations("status.messages");
   if (messages.length === 0) return null;
   return (
-    <ul className="space-y-2" aria-label="Messages">
+    <ul className="space-y-2" aria-label={t("label")}>
       {messages.map((message, index) => (
         <li
           // Messages have no id upstream; position and time are stable within one status document.
@@ -31,7 +34,7 @@ export function MessageList({ messages, idPrefix }: { messages: Message[]; idPre
         >
           <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
             <MessageLevelLabel level={message.level} />
-            {message.timestamp ? <RelativeTime value={message.timestamp} className="text-xs text-slate-500" /> : null}
+            {message.timestamp ? <RelativeTime value={message.timestamp} className="text-xs text-slate-600" /> : null}
           </div>
           <SafeMessageHtml message={message} className={PROSE} />
         </li>

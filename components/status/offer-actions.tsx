@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 
 import { useCurrentUser } from "@/components/auth/current-user";
@@ -7,16 +8,31 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import type { OfferAction } from "@/lib/queries";
 import type { OfferStatus } from "@/lib/schemas/model";
 import type { Indicator } from "@/lib/schemas/vocabulary";
+import { joinErrorText, useErrorText } from "@/lib/use-error-text";
 import { useOfferAction } from "@/lib/use-offer-action";
 
 import { CancelWarning, GoLiveChecklist } from "./action-dialog-content";
 import { ActionButton } from "./action-button";
 
-const NAMES: Record<OfferAction, string> = { golive: "Go live", cancel: "Cancel publish" };
-const ACCEPTED: Record<OfferAction, string> = {
-  golive: "Go live accepted. Tracking the offer…",
-  cancel: "Cancel publish accepted. Tracking the offer…",
-};
+/** Each action's words in the `status.actions` catalogue. */
+const WORDS = {
+  golive: {
+    name: "goLive",
+    requested: "goLiveRequested",
+    accepted: "goLiveAccepted",
+    refused: "goLiveRefused",
+    title: "goLiveTitle",
+    dismiss: "goLiveDismiss",
+  },
+  cancel: {
+    name: "cancel",
+    requested: "cancelRequested",
+    accepted: "cancelAccepted",
+    refused: "cancelRefused",
+    title: "cancelTitle",
+    dismiss: "cancelDismiss",
+  },
+} as const satisfies Record<OfferAction, Record<string, string>>;
 
 interface Notice {
   tone: "success" | "error";
@@ -28,6 +44,8 @@ interface Notice {
  * from the live state only, each behind a confirmation, with the outcome announced politely.
  */
 export function OfferActions({ status }: { status: OfferStatus }) {
+  const t = useTranslations("status.actions");
+  const errorText = useErrorText();
   const { publisherId, offerId, indicator } = status;
   const goLive = useOfferAction(publisherId, offerId, "golive");
   const cancel = useOfferAction(publisherId, offerId, "cancel");
@@ -54,26 +72,27 @@ export function OfferActions({ status }: { status: OfferStatus }) {
     (action === "golive" ? goLive : cancel).mutate(undefined, {
       onSuccess: () => {
         setRequested({ action, indicator });
-        setNotice({ tone: "success", text: ACCEPTED[action] });
+        setNotice({ tone: "success", text: t(WORDS[action].accepted) });
       },
-      onError: (error) => setNotice({ tone: "error", text: `${NAMES[action]} was not accepted: ${error.message}` }),
+      onError: (error) =>
+        setNotice({ tone: "error", text: t(WORDS[action].refused, { reason: joinErrorText(errorText(error)) }) }),
       onSettled: () => setOpen(false),
     });
   }
 
   return (
     <>
-      <section aria-label="Actions" className="flex flex-col items-start gap-2 sm:items-end">
+      <section aria-label={t("label")} className="flex min-w-0 flex-col items-stretch gap-2 sm:items-end">
         {canGoLive || canCancel ? (
-          <div className="flex flex-wrap gap-2">
+          <div className="flex flex-col gap-2 sm:flex-row sm:flex-wrap">
             {canGoLive ? (
               <ActionButton tone="primary" disabled={pending || settling || !isApprover} onClick={() => ask("golive")}>
-                {settling && requested?.action === "golive" ? "Go live requested" : "Go live"}
+                {t(settling && requested?.action === "golive" ? WORDS.golive.requested : WORDS.golive.name)}
               </ActionButton>
             ) : null}
             {canCancel ? (
               <ActionButton tone="danger" disabled={pending || settling || !isApprover} onClick={() => ask("cancel")}>
-                {settling && requested?.action === "cancel" ? "Cancel requested" : "Cancel publish"}
+                {t(settling && requested?.action === "cancel" ? WORDS.cancel.requested : WORDS.cancel.name)}
               </ActionButton>
             ) : null}
           </div>
@@ -91,9 +110,9 @@ export function OfferActions({ status }: { status: OfferStatus }) {
       </section>
       <ConfirmDialog
         open={open}
-        title={dialog === "golive" ? "Go live with this offer?" : "Cancel this publish?"}
-        confirmLabel={NAMES[dialog]}
-        cancelLabel={dialog === "golive" ? "Not yet" : "Keep publishing"}
+        title={t(WORDS[dialog].title)}
+        confirmLabel={t(WORDS[dialog].name)}
+        cancelLabel={t(WORDS[dialog].dismiss)}
         tone={dialog === "golive" ? "primary" : "danger"}
         pending={pending}
         onConfirm={confirm}

@@ -1,6 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 
@@ -19,6 +20,7 @@ import { OfferTabs } from "./offer-tabs";
  */
 export function OfferHeader({ publisherId, offerId }: { publisherId: string; offerId: string }) {
   const labels = useLabels();
+  const t = useTranslations("status.header");
   const offerQuery = useQuery(queries.offer(publisherId, offerId));
   const statusQuery = useQuery(queries.offerStatus(publisherId, offerId, usePolling()));
   const onDetails = usePathname().endsWith("/details");
@@ -30,36 +32,36 @@ export function OfferHeader({ publisherId, offerId }: { publisherId: string; off
 
   return (
     <header className="mb-5" data-testid="offer-header">
-      <nav aria-label="Breadcrumb" className="text-sm text-slate-600">
+      <nav aria-label={t("breadcrumb")} className="text-sm text-slate-600">
         <ol className="flex flex-wrap items-center gap-1.5">
           <li>
             <Link href={allOffers} className="text-brand-700 underline-offset-2 hover:underline">
-              All offers
+              {t("allOffers")}
             </Link>
           </li>
           <li aria-hidden="true">/</li>
-          <li aria-current="page" className="truncate text-slate-800">
+          <li aria-current="page" className="min-w-0 wrap-anywhere text-slate-800">
             {name}
           </li>
         </ol>
       </nav>
       <div className="mt-2 flex flex-wrap items-center gap-x-3 gap-y-2">
-        <h1 className="text-2xl font-semibold text-slate-900">{name}</h1>
+        <h1 className="min-w-0 text-2xl font-semibold wrap-anywhere text-slate-900">{name}</h1>
         {status ? <IndicatorBadge indicator={status.indicator} rawStatus={status.status.raw} /> : null}
       </div>
       <dl className="mt-1.5 flex flex-wrap gap-x-5 gap-y-1 text-sm text-slate-600">
-        <div className="flex gap-1">
-          <dt>Offer id:</dt>
-          <dd className="font-mono text-slate-800">{offerId}</dd>
+        <div className="flex min-w-0 gap-1">
+          <dt className="shrink-0">{t("offerId")}</dt>
+          <dd className="min-w-0 font-mono wrap-anywhere text-slate-800">{offerId}</dd>
         </div>
         {offer ? (
           <>
             <div className="flex gap-1">
-              <dt>Type:</dt>
+              <dt>{t("type")}</dt>
               <dd className="text-slate-800">{labels.offerType(offer.offerTypeId)}</dd>
             </div>
             <div className="flex gap-1">
-              <dt>Version:</dt>
+              <dt>{t("version")}</dt>
               <dd className="text-slate-800">{offer.version ?? "–"}</dd>
             </div>
           </>

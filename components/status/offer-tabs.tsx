@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { usePathname } from "next/navigation";
 import type { ReactNode } from "react";
 
@@ -17,15 +18,16 @@ export function OfferTabs({
   offerId: string;
   children?: ReactNode;
 }) {
+  const t = useTranslations("status.tabs");
   const pathname = usePathname();
   const base = `/publishers/${encodeURIComponent(publisherId)}/offers/${encodeURIComponent(offerId)}`;
   const tabs = [
-    { href: `${base}/status`, label: "Status" },
-    { href: `${base}/details`, label: "Details" },
+    { href: `${base}/status`, label: t("status") },
+    { href: `${base}/details`, label: t("details") },
   ];
   return (
     <div className="mt-4 flex flex-wrap items-end justify-between gap-x-4 gap-y-2 border-b border-slate-200">
-      <nav aria-label="Offer">
+      <nav aria-label={t("label")}>
         <ul className="-mb-px flex gap-1">
           {tabs.map((tab) => {
             const current = pathname === tab.href;

@@ -1,7 +1,9 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 
 import { ErrorPanel } from "@/components/ui/error-panel";
 import { ApiError } from "@/lib/api-client";
+import { joinErrorText, useErrorText } from "@/lib/use-error-text";
 
 interface StatusErrorProps {
   error: Error;
@@ -15,20 +17,22 @@ const buttonClass = "rounded-md border border-red-300 bg-white px-3 py-1.5 text-
 
 /** The Status tab with no data to show: says why plainly, and where to go from here. */
 export function StatusError({ error, publisherId, offerId, onRetry }: StatusErrorProps) {
+  const t = useTranslations("status.errors");
+  const errorText = useErrorText();
   const allOffers = `/publishers/${encodeURIComponent(publisherId)}/offers`;
   const status = error instanceof ApiError ? error.status : 0;
   const code = error instanceof ApiError ? error.code : undefined;
   const back = (
     <Link href={allOffers} className={linkClass}>
-      Back to All offers
+      {t("backToAllOffers")}
     </Link>
   );
 
   if (status === 404) {
     return (
       <ErrorPanel
-        title="Offer not found"
-        message={`There is no offer "${offerId}" under publisher "${publisherId}". It may have been deleted, or the link may be wrong.`}
+        title={t("notFoundTitle")}
+        message={t("notFound", { offerId, publisherId })}
         code={code}
         action={back}
       />
@@ -37,8 +41,8 @@ export function StatusError({ error, publisherId, offerId, onRetry }: StatusErro
   if (status === 401 || status === 403) {
     return (
       <ErrorPanel
-        title="No access to this offer's status"
-        message={`${error.message} Automatic refresh is paused until access is fixed.`}
+        title={t("noAccessTitle")}
+        message={t("noAccess", { reason: joinErrorText(errorText(error)) })}
         code={code}
         action={back}
       />
@@ -46,13 +50,13 @@ export function StatusError({ error, publisherId, offerId, onRetry }: StatusErro
   }
   return (
     <ErrorPanel
-      title="The offer's status could not be loaded"
-      message={error.message}
+      title={t("statusTitle")}
+      message={joinErrorText(errorText(error))}
       code={code}
       action={
         <div className="flex flex-wrap items-center gap-4">
           <button type="button" onClick={onRetry} className={buttonClass}>
-            Try again
+            {t("tryAgain")}
           </button>
           {back}
         </div>

@@ -1,6 +1,6 @@
 "use client";
 
-import { useLocale } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 
 import { formatDuration, formatExact } from "@/lib/format";
 import { useLabels } from "@/lib/use-labels";
@@ -10,73 +10,81 @@ import { useNow } from "@/lib/use-now";
 import { OfferActions } from "./offer-actions";
 import { OfferLinks } from "./offer-links";
 
-/** "waiting for your sign-off for 3 h", with the exact start on hover. */
-function WaitingFor({ since }: { since: string | null }) {
+/** "…waiting for your sign-off for 3 hr", with the exact start on hover. */
+function AwaitingSignoff({ since }: { since: string | null }) {
+  const t = useTranslations("status.summary");
   const now = useNow();
   const locale = useLocale();
   const at = since ? Date.parse(since) : Number.NaN;
-  if (Number.isNaN(at)) return <>waiting for your sign-off</>;
+  if (Number.isNaN(at)) return <>{t("awaitingSignoffNoTime")}</>;
   return (
     <>
-      waiting for your sign-off for{" "}
-      <time dateTime={new Date(at).toISOString()} title={`Since ${formatExact(at, locale)}`} suppressHydrationWarning>
-        {formatDuration(now - at, locale)}
-      </time>
+      {t.rich("awaitingSignoff", {
+        duration: formatDuration(now - at, locale),
+        time: (chunks) => (
+          <time
+            dateTime={new Date(at).toISOString()}
+            title={t("since", { at: formatExact(at, locale) })}
+            suppressHydrationWarning
+          >
+            {chunks}
+          </time>
+        ),
+      })}
     </>
   );
 }
 
 /** One sentence on where the offer stands and what, if anything, the publisher should do. */
 function Headline({ status }: { status: OfferStatus }) {
+  const t = useTranslations("status.summary");
   const labels = useLabels();
   const index = status.steps.findIndex((s) => s.id === status.currentStepId);
   const current = status.steps[index];
-  const position = current ? ` (step ${index + 1} of ${status.steps.length})` : "";
   switch (status.indicator) {
     case "awaitingSignoff":
+      return <AwaitingSignoff since={status.waitingSince} />;
+    case "publishing": {
+      if (!current) return <>{t("publishing")}</>;
+      const words = labels.stepStatus(current.status);
       return (
         <>
-          The preview is ready and <WaitingFor since={status.waitingSince} />. Check it with the preview links, then go
-          live.
+          {t("publishingStep", {
+            step: current.name,
+            // Mid-sentence in English ("Certification is in progress"); Chinese has no case.
+            status: labels.locale === "en" ? words.toLowerCase() : words,
+            position: index + 1,
+            total: status.steps.length,
+          })}
         </>
       );
-    case "publishing":
-      return current ? (
-        <>
-          Publishing: {current.name} is {labels.stepStatus(current.status).toLowerCase()}
-          {position}.
-        </>
-      ) : (
-        <>Publishing is in progress.</>
-      );
+    }
     case "live":
-      return <>The offer is live in the marketplace.</>;
     case "failed":
-      return <>The last publish failed. Fix the issues and publish again.</>;
     case "canceled":
-      return <>The last publish was canceled. A version that was already live stays live.</>;
     case "draft":
-      return <>This offer has not been published yet.</>;
     case "delisted":
-      return <>This offer was removed from the marketplace.</>;
+      return <>{t(status.indicator)}</>;
     default:
-      return <>The upstream reports a status this dashboard does not know: {status.status.raw || "(empty)"}.</>;
+      return <>{status.status.raw.trim() ? t("unknown", { raw: status.status.raw }) : t("unknownEmpty")}</>;
   }
 }
 
 export function StatusSummary({ status }: { status: OfferStatus }) {
+  const t = useTranslations("status.summary");
   const done = status.steps.filter((s) => s.status.value === "complete").length;
   return (
-    <section aria-label="Summary" className="space-y-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-      <div className="flex flex-wrap items-start justify-between gap-x-6 gap-y-3">
-        <div>
-          <p className="text-base text-slate-900" data-testid="status-headline">
+    <section
+      aria-label={t("label")}
+      className="space-y-4 rounded-lg border border-slate-200 bg-white p-3 shadow-sm sm:p-4"
+    >
+      <div className="flex flex-col gap-x-6 gap-y-3 sm:flex-row sm:flex-wrap sm:items-start sm:justify-between">
+        <div className="min-w-0 sm:flex-1">
+          <p className="text-base wrap-anywhere text-slate-900" data-testid="status-headline">
             <Headline status={status} />
           </p>
           {status.steps.length > 0 ? (
-            <p className="mt-0.5 text-sm text-slate-600">
-              {done} of {status.steps.length} steps complete
-            </p>
+            <p className="mt-0.5 text-sm text-slate-600">{t("stepsComplete", { done, total: status.steps.length })}</p>
           ) : null}
         </div>
         <OfferActions status={status} />

@@ -1,6 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 
 import { usePolling } from "@/app/providers";
 import { queries } from "@/lib/queries";
@@ -19,6 +20,7 @@ import { StepTimeline } from "./step-timeline";
  * refresh fails (the header's freshness bar then says it is stale, and why).
  */
 export function StatusView({ publisherId, offerId }: { publisherId: string; offerId: string }) {
+  const t = useTranslations("status");
   const { data, error, isPending, refetch } = useQuery(queries.offerStatus(publisherId, offerId, usePolling()));
   const refresh = () => void refetch();
 
@@ -33,7 +35,7 @@ export function StatusView({ publisherId, offerId }: { publisherId: string; offe
       <OfferMessages messages={status.messages} />
       <section aria-labelledby="steps-heading">
         <h2 id="steps-heading" className="mb-3 text-lg font-semibold text-slate-900">
-          Publishing steps
+          {t("stepsHeading")}
         </h2>
         <StepTimeline status={status} />
       </section>

@@ -1,3 +1,5 @@
+import { useTranslations } from "next-intl";
+
 import { RelativeTime } from "@/components/ui/relative-time";
 import { StepStatusLabel } from "@/components/ui/status-badges";
 import type { Overdue } from "@/lib/overdue";
@@ -32,10 +34,13 @@ interface StepItemProps {
   index: number;
   isCurrent: boolean;
   isLast: boolean;
+  /** The step the page's `#step-…` points at: highlighted, since `:target` misses steps rendered after load. */
+  isTarget: boolean;
   overdue: Overdue | null;
 }
 
-export function StepItem({ step, index, isCurrent, isLast, overdue }: StepItemProps) {
+export function StepItem({ step, index, isCurrent, isLast, isTarget, overdue }: StepItemProps) {
+  const t = useTranslations("status.step");
   const anchorId = stepAnchorId(step.id);
   return (
     <li
@@ -43,7 +48,8 @@ export function StepItem({ step, index, isCurrent, isLast, overdue }: StepItemPr
       aria-current={isCurrent ? "step" : undefined}
       data-testid="step"
       data-step-id={step.id}
-      className="relative scroll-mt-6 pb-5 pl-12 last:pb-0"
+      data-targeted={isTarget || undefined}
+      className="relative scroll-mt-6 pb-5 pl-10 last:pb-0 sm:pl-12"
     >
       {isLast ? null : <span aria-hidden="true" className="absolute top-9 bottom-1 left-4 w-0.5 bg-slate-200" />}
       <span
@@ -54,31 +60,33 @@ export function StepItem({ step, index, isCurrent, isLast, overdue }: StepItemPr
       </span>
       <article
         aria-labelledby={`${anchorId}-name`}
-        className={`rounded-lg border bg-white p-4 shadow-sm [li:target_&]:ring-2 [li:target_&]:ring-amber-400 ${isCurrent ? "border-brand-600 ring-brand-600 ring-1" : "border-slate-200"}`}
+        className={`min-w-0 rounded-lg border p-3 shadow-sm motion-safe:transition-[box-shadow,background-color] motion-safe:duration-500 sm:p-4 ${isTarget ? "bg-amber-50/40 ring-2 ring-amber-400" : `bg-white ${isCurrent ? "ring-brand-600 ring-1" : ""}`} ${isCurrent ? "border-brand-600" : "border-slate-200"}`}
       >
         <header className="flex flex-wrap items-start justify-between gap-x-4 gap-y-1">
-          <div className="flex flex-wrap items-center gap-2">
-            <h3 id={`${anchorId}-name`} className="text-base font-semibold text-slate-900">
+          <div className="flex min-w-0 flex-wrap items-center gap-2">
+            <h3 id={`${anchorId}-name`} className="min-w-0 text-base font-semibold wrap-anywhere text-slate-900">
               {step.name}
             </h3>
             {isCurrent ? (
-              <span className="bg-brand-600 rounded-full px-2 py-0.5 text-xs font-medium text-white">Current step</span>
+              <span className="bg-brand-600 rounded-full px-2 py-0.5 text-xs font-medium text-white">
+                {t("current")}
+              </span>
             ) : null}
           </div>
-          <div className="flex items-center gap-2">
+          <div className="flex flex-wrap items-center gap-2">
             <StepStatusLabel status={step.status} />
             <CopyStepLink anchorId={anchorId} stepName={step.name} />
           </div>
         </header>
-        {step.description ? <p className="mt-1 text-sm text-slate-600">{step.description}</p> : null}
+        {step.description ? <p className="mt-1 text-sm wrap-anywhere text-slate-600">{step.description}</p> : null}
         <dl className="mt-3 flex flex-wrap gap-x-6 gap-y-1 text-xs text-slate-600">
           <div className="flex gap-1">
-            <dt>Estimated time:</dt>
-            <dd className="font-medium text-slate-800">{step.estimatedTimeFrame ?? "Not given"}</dd>
+            <dt>{t("estimated")}</dt>
+            <dd className="font-medium text-slate-800">{step.estimatedTimeFrame ?? t("notGiven")}</dd>
           </div>
           {step.startedAt ? (
             <div className="flex gap-1">
-              <dt>First activity:</dt>
+              <dt>{t("firstActivity")}</dt>
               <dd className="font-medium text-slate-800">
                 <RelativeTime value={step.startedAt} />
               </dd>

@@ -1,12 +1,13 @@
 "use client";
 
-import { useEffect } from "react";
+import { useTranslations } from "next-intl";
+import { useEffect, useSyncExternalStore } from "react";
 
 import { findOverdue } from "@/lib/overdue";
 import type { OfferStatus } from "@/lib/schemas/model";
 import { useNow } from "@/lib/use-now";
 
-import { StepItem } from "./step-item";
+import { StepItem, stepAnchorId } from "./step-item";
 import { useFirstSeen } from "./use-first-seen";
 
 /**
@@ -14,14 +15,16 @@ import { useFirstSeen } from "./use-first-seen";
  * changed over time, so nothing here assumes an order or a count).
  */
 export function StepTimeline({ status }: { status: OfferStatus }) {
+  const t = useTranslations("status");
   const now = useNow();
   const firstSeen = useFirstSeen(status.publisherId, status.offerId, status.steps);
+  const target = useHashTarget();
   useScrollToHashOnce();
 
   if (status.steps.length === 0) {
     return (
       <p className="rounded-lg border border-dashed border-slate-300 bg-white p-4 text-sm text-slate-600">
-        No publishing steps yet. They appear once the offer is published.
+        {t("noSteps")}
       </p>
     );
   }
@@ -34,6 +37,7 @@ export function StepTimeline({ status }: { status: OfferStatus }) {
           index={index}
           isCurrent={step.id === status.currentStepId}
           isLast={index === status.steps.length - 1}
+          isTarget={target === stepAnchorId(step.id)}
           overdue={findOverdue({
             status: step.status.value,
             estimatedTimeFrame: step.estimatedTimeFrame,
@@ -47,10 +51,33 @@ export function StepTimeline({ status }: { status: OfferStatus }) {
   );
 }
 
+function subscribeToHash(onChange: () => void): () => void {
+  window.addEventListener("hashchange", onChange);
+  return () => window.removeEventListener("hashchange", onChange);
+}
+
+function readHash(): string {
+  try {
+    return decodeURIComponent(window.location.hash.slice(1));
+  } catch {
+    // A malformed escape in a hand-edited URL points at nothing.
+    return "";
+  }
+}
+
+/**
+ * The anchor the address bar points at. The browser sets `:target` once, at load, before the
+ * steps exist, so a deep-linked step would never match it; this follows the hash instead
+ * (including later in-page links, such as the critical issues').
+ */
+function useHashTarget(): string {
+  return useSyncExternalStore(subscribeToHash, readHash, () => "");
+}
+
 /** The steps render after the data arrives, too late for the browser's own jump to `#step-…`. */
 function useScrollToHashOnce() {
   useEffect(() => {
-    const id = decodeURIComponent(window.location.hash.slice(1));
+    const id = readHash();
     if (!id.startsWith("step-")) return;
     document.getElementById(id)?.scrollIntoView({ block: "start" });
   }, []);
