@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useEffect, useId, useRef, type ReactNode } from "react";
 
 interface ConfirmDialogProps {
@@ -16,19 +17,22 @@ interface ConfirmDialogProps {
 
 /**
  * A modal confirmation on the native <dialog>: the browser traps focus inside it, Escape
- * closes it, and focus returns to the element that opened it.
+ * closes it, and focus returns to the element that opened it. The backdrop is black, not a
+ * palette colour: ::backdrop inherits the dialog's variables, and the dark theme turns
+ * slate-900 light.
  */
 export function ConfirmDialog({
   open,
   title,
   children,
   confirmLabel,
-  cancelLabel = "Cancel",
+  cancelLabel,
   pending = false,
   tone = "primary",
   onConfirm,
   onClose,
 }: ConfirmDialogProps) {
+  const t = useTranslations("common.dialog");
   const ref = useRef<HTMLDialogElement>(null);
   const opener = useRef<Element | null>(null);
   // Unique per dialog: a page may hold several (one per row of the Approvals queue).
@@ -53,7 +57,7 @@ export function ConfirmDialog({
         onClose();
         if (opener.current instanceof HTMLElement) opener.current.focus();
       }}
-      className="m-auto w-[min(32rem,calc(100vw-2rem))] cursor-auto rounded-lg p-0 text-left font-normal text-slate-900 normal-case shadow-xl backdrop:bg-slate-900/40"
+      className="m-auto w-[min(32rem,calc(100vw-2rem))] cursor-auto rounded-lg border border-slate-200 bg-white p-0 text-left font-normal text-slate-900 normal-case shadow-xl backdrop:bg-black/50"
     >
       <div className="p-5">
         <h2 id={titleId} className="text-lg font-semibold">
@@ -66,7 +70,7 @@ export function ConfirmDialog({
             onClick={() => ref.current?.close()}
             className="rounded-md border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-50"
           >
-            {cancelLabel}
+            {cancelLabel ?? t("cancel")}
           </button>
           <button
             type="button"
@@ -74,7 +78,7 @@ export function ConfirmDialog({
             disabled={pending}
             className={`rounded-md px-3 py-1.5 text-sm font-medium text-white disabled:opacity-60 ${tone === "danger" ? "bg-red-700 hover:bg-red-800" : "bg-brand-600 hover:bg-brand-700"}`}
           >
-            {pending ? "Working…" : confirmLabel}
+            {pending ? t("working") : confirmLabel}
           </button>
         </div>
       </div>

@@ -1,16 +1,20 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { Suspense } from "react";
 
 import { ApprovalsView } from "@/components/approvals/approvals-view";
 import { ListFallback } from "@/components/offers/list-fallback";
 
-export const metadata: Metadata = { title: "Approvals" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("shell.titles");
+  return { title: t("approvals") };
+}
 
 // The view reads its filters from the query string; the fallback keeps the page's shape meanwhile.
 export default async function ApprovalsPage({ params }: { params: Promise<{ publisherId: string }> }) {
-  const { publisherId } = await params;
+  const [{ publisherId }, t] = await Promise.all([params, getTranslations("shell.titles")]);
   return (
-    <Suspense fallback={<ListFallback title="Approvals" />}>
+    <Suspense fallback={<ListFallback title={t("approvals")} />}>
       <ApprovalsView publisherId={publisherId} />
     </Suspense>
   );

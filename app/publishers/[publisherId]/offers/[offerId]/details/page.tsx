@@ -1,12 +1,13 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 
 import { OfferDetailsView } from "@/components/status/offer-details-view";
 
 type Params = Promise<{ publisherId: string; offerId: string }>;
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
-  const { offerId } = await params;
-  return { title: `${offerId} · Details` };
+  const [{ offerId }, t] = await Promise.all([params, getTranslations("shell.titles")]);
+  return { title: t("offerDetails", { offerId }) };
 }
 
 export default async function OfferDetailsPage({ params }: { params: Params }) {
