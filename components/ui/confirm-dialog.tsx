@@ -1,7 +1,29 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useEffect, useId, useRef, type ReactNode } from "react";
+import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode } from "react";
+
+const FOCUSABLE =
+  'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+
+/** Keeps Tab and Shift+Tab cycling through the dialog's own controls. */
+function wrapFocus(event: KeyboardEvent<HTMLDialogElement>): void {
+  if (event.key !== "Tab") return;
+  const controls = [...event.currentTarget.querySelectorAll<HTMLElement>(FOCUSABLE)].filter(
+    (el) => el.getClientRects().length > 0,
+  );
+  const first = controls[0];
+  const last = controls.at(-1);
+  if (!first || !last) return;
+  const active = document.activeElement;
+  if (event.shiftKey && (active === first || !event.currentTarget.contains(active))) {
+    event.preventDefault();
+    last.focus();
+  } else if (!event.shiftKey && (active === last || !event.currentTarget.contains(active))) {
+    event.preventDefault();
+    first.focus();
+  }
+}
 
 interface ConfirmDialogProps {
   open: boolean;
@@ -16,9 +38,10 @@ interface ConfirmDialogProps {
 }
 
 /**
- * A modal confirmation on the native <dialog>: the browser traps focus inside it, Escape
- * closes it, and focus returns to the element that opened it. The backdrop is black, not a
- * palette colour: ::backdrop inherits the dialog's variables, and the dark theme turns
+ * A modal confirmation on the native <dialog>: the page behind is inert, Escape closes it,
+ * and focus returns to the element that opened it. Tab wraps round inside it (Chromium would
+ * otherwise move focus out to its own toolbar after the last button). The backdrop is black,
+ * not a palette colour: ::backdrop inherits the dialog's variables, and the dark theme turns
  * slate-900 light.
  */
 export function ConfirmDialog({
@@ -53,6 +76,7 @@ export function ConfirmDialog({
     <dialog
       ref={ref}
       aria-labelledby={titleId}
+      onKeyDown={wrapFocus}
       onClose={() => {
         onClose();
         if (opener.current instanceof HTMLElement) opener.current.focus();
