@@ -6,7 +6,8 @@ export { ApiError };
 /**
  * The browser's only way to our API: JSON in, the `{ data, fetchedAt }` envelope out, and
  * every failure as an ApiError with our code, so the UI can say why and polling can decide
- * whether to back off or stop.
+ * whether to back off or stop. The messages built here are English fallbacks for logs and
+ * unknown codes only: the UI words every code in the page's language (useErrorText).
  */
 export async function fetchJson<T>(
   path: string,

@@ -1,16 +1,23 @@
 import type { ReactNode } from "react";
 
-/** The frame of the sign-in pages (signed out, sign-in failed): a card with a title and actions. */
+import { StandaloneHeader } from "@/components/shell/standalone-header";
+
+/**
+ * The frame of the pages outside the app's header (signed out, sign-in failed, not found):
+ * the product name with the language and theme choices, and a card with a title and actions.
+ */
 export function AuthCard({ title, children, action }: { title: string; children: ReactNode; action: ReactNode }) {
   return (
-    <main id="main" className="mx-auto max-w-lg px-4 py-16">
-      <p className="mb-4 text-lg font-semibold text-slate-900">Offer Status Dashboard</p>
-      <div className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
-        <h1 className="text-xl font-semibold text-slate-900">{title}</h1>
-        <div className="mt-2 space-y-2 text-sm text-slate-700">{children}</div>
-        <div className="mt-5">{action}</div>
-      </div>
-    </main>
+    <>
+      <StandaloneHeader />
+      <main id="main" className="mx-auto max-w-lg px-4 pt-4 pb-16">
+        <div className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
+          <h1 className="text-xl font-semibold text-slate-900">{title}</h1>
+          <div className="mt-2 space-y-2 text-sm text-slate-700">{children}</div>
+          <div className="mt-5 flex flex-wrap gap-3">{action}</div>
+        </div>
+      </main>
+    </>
   );
 }
 

@@ -1,6 +1,7 @@
 "use client";
 
 import { useQueryClient } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 
 import { ApiError } from "@/lib/api-client";
@@ -14,6 +15,7 @@ function isSessionEnd(error: unknown): boolean {
  * (polling has stopped by then, see isFatal), with a way back to the page after signing in.
  */
 export function SessionEndedBanner() {
+  const t = useTranslations("auth.sessionEnded");
   const queryClient = useQueryClient();
   const [returnTo, setReturnTo] = useState<string | null>(null);
 
@@ -39,12 +41,18 @@ export function SessionEndedBanner() {
       role="alert"
       className="sticky top-0 z-30 border-b border-amber-300 bg-amber-50 px-4 py-2 text-sm text-amber-950"
     >
-      <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-3 gap-y-1">
-        <span>Your session has ended —</span>
-        <a href={`/auth/signin?returnTo=${encodeURIComponent(returnTo)}`} className="font-medium underline">
-          Sign in again
-        </a>
-      </div>
+      <p className="mx-auto max-w-7xl">
+        {t.rich("message", {
+          link: (chunks) => (
+            <a
+              href={`/auth/signin?returnTo=${encodeURIComponent(returnTo)}`}
+              className="inline-block py-0.5 font-medium underline"
+            >
+              {chunks}
+            </a>
+          ),
+        })}
+      </p>
     </div>
   );
 }

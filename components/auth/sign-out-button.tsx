@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 
 /**
@@ -9,6 +10,7 @@ import { useState, type FormEvent } from "react";
  * dashboard's session ends either way).
  */
 export function SignOutButton() {
+  const t = useTranslations("auth.signOut");
   const [pending, setPending] = useState(false);
 
   async function signOut(event: FormEvent<HTMLFormElement>) {
@@ -30,9 +32,9 @@ export function SignOutButton() {
       <button
         type="submit"
         disabled={pending}
-        className="w-full rounded-md border border-slate-300 bg-white px-3 py-1.5 text-left text-sm font-medium text-slate-800 hover:bg-slate-50 disabled:opacity-60"
+        className="min-h-9 w-full rounded-md border border-slate-300 bg-white px-3 py-1.5 text-left text-sm font-medium text-slate-800 hover:bg-slate-50 disabled:opacity-60"
       >
-        {pending ? "Signing out…" : "Sign out"}
+        {pending ? t("pending") : t("button")}
       </button>
     </form>
   );

@@ -1,20 +1,20 @@
-import { cookies } from "next/headers";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 
 import { UserMenu } from "@/components/auth/user-menu";
-import { THEME_COOKIE, parseTheme } from "@/lib/preferences";
 
 import { MainNav } from "./main-nav";
-import { LanguageSwitcher, ThemeSwitcher } from "./preferences";
+import { PreferenceBar } from "./preference-bar";
 import { PublisherSwitcher } from "./publisher-switcher";
 
 /**
  * The shell: product name, navigation for the current publisher, the publisher switcher,
- * language and theme, and the signed-in user.
+ * language and theme, and the signed-in user. On a phone it wraps into three rows (name; nav;
+ * publisher with the preferences and user buttons), in the same order as on a wide screen, so
+ * the keyboard's order is the reading order at every width.
  */
 export async function AppHeader({ publisherId }: { publisherId: string }) {
-  const [t, cookieStore] = await Promise.all([getTranslations("shell"), cookies()]);
+  const t = await getTranslations("shell");
   return (
     <header className="border-b border-slate-200 bg-white">
       <a
@@ -24,14 +24,17 @@ export async function AppHeader({ publisherId }: { publisherId: string }) {
         {t("skipToContent")}
       </a>
       <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3">
-        <Link href="/" className="text-lg font-semibold text-slate-900">
-          {t("productName")}
-        </Link>
+        <div className="basis-full sm:basis-auto">
+          <Link href="/" className="text-base font-semibold text-slate-900 sm:text-lg">
+            {t("productName")}
+          </Link>
+        </div>
         <MainNav publisherId={publisherId} />
-        <div className="flex flex-wrap items-center gap-2 sm:ml-auto sm:gap-3">
-          <PublisherSwitcher publisherId={publisherId} />
-          <LanguageSwitcher />
-          <ThemeSwitcher initial={parseTheme(cookieStore.get(THEME_COOKIE)?.value)} />
+        <div className="flex w-full min-w-0 items-center gap-2 sm:ml-auto sm:w-auto sm:gap-3">
+          <div className="min-w-0 flex-1">
+            <PublisherSwitcher publisherId={publisherId} />
+          </div>
+          <PreferenceBar collapsible />
           <UserMenu />
         </div>
       </div>

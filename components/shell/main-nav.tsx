@@ -2,16 +2,18 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { useTranslations } from "next-intl";
 
 export function MainNav({ publisherId }: { publisherId: string }) {
+  const t = useTranslations("shell.nav");
   const pathname = usePathname();
   const base = `/publishers/${encodeURIComponent(publisherId)}`;
   const items = [
-    { href: `${base}/offers`, label: "All offers" },
-    { href: `${base}/approvals`, label: "Approvals" },
+    { href: `${base}/offers`, label: t("allOffers") },
+    { href: `${base}/approvals`, label: t("approvals") },
   ];
   return (
-    <nav aria-label="Main">
+    <nav aria-label={t("label")}>
       <ul className="flex gap-1">
         {items.map((item) => {
           const current = pathname === item.href;
@@ -20,7 +22,7 @@ export function MainNav({ publisherId }: { publisherId: string }) {
               <Link
                 href={item.href}
                 aria-current={current ? "page" : undefined}
-                className={`rounded-md px-3 py-2 text-sm font-medium ${current ? "bg-slate-900 text-white" : "text-slate-700 hover:bg-slate-100"}`}
+                className={`block rounded-md px-3 py-2 text-sm font-medium whitespace-nowrap ${current ? "bg-slate-900 text-white" : "text-slate-700 hover:bg-slate-100"}`}
               >
                 {item.label}
               </Link>

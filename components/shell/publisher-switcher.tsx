@@ -2,11 +2,13 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { usePathname, useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 
 import { queries } from "@/lib/queries";
 
 /** Switches publisher account, keeping the page (offers or approvals) the user is on. */
 export function PublisherSwitcher({ publisherId }: { publisherId: string }) {
+  const t = useTranslations("shell.publisher");
   const router = useRouter();
   const pathname = usePathname();
   const { data, isPending, isError } = useQuery(queries.publishers());
@@ -14,10 +16,10 @@ export function PublisherSwitcher({ publisherId }: { publisherId: string }) {
   const known = publishers.some((p) => p.id === publisherId);
 
   return (
-    <label className="flex items-center gap-2 text-sm text-slate-700">
-      <span>Publisher</span>
+    <label className="flex min-w-0 items-center gap-2 text-sm text-slate-700">
+      <span className="shrink-0">{t("label")}</span>
       <select
-        className="rounded-md border border-slate-300 bg-white px-2 py-1.5 text-slate-900"
+        className="min-w-0 flex-1 truncate rounded-md border border-slate-300 bg-white px-2 py-1.5 text-slate-900 disabled:opacity-60 sm:max-w-64"
         value={publisherId}
         disabled={isPending || isError}
         onChange={(event) => {
@@ -29,7 +31,7 @@ export function PublisherSwitcher({ publisherId }: { publisherId: string }) {
         {!known ? <option value={publisherId}>{publisherId}</option> : null}
         {publishers.map((p) => (
           <option key={p.id} value={p.id}>
-            {p.name} ({p.id})
+            {t("option", { name: p.name, id: p.id })}
           </option>
         ))}
       </select>

@@ -1,6 +1,29 @@
 "use client";
 
-import { useEffect, useId, useRef, type ReactNode } from "react";
+import { useTranslations } from "next-intl";
+import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode } from "react";
+
+const FOCUSABLE =
+  'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+
+/** Keeps Tab and Shift+Tab cycling through the dialog's own controls. */
+function wrapFocus(event: KeyboardEvent<HTMLDialogElement>): void {
+  if (event.key !== "Tab") return;
+  const controls = [...event.currentTarget.querySelectorAll<HTMLElement>(FOCUSABLE)].filter(
+    (el) => el.getClientRects().length > 0,
+  );
+  const first = controls[0];
+  const last = controls.at(-1);
+  if (!first || !last) return;
+  const active = document.activeElement;
+  if (event.shiftKey && (active === first || !event.currentTarget.contains(active))) {
+    event.preventDefault();
+    last.focus();
+  } else if (!event.shiftKey && (active === last || !event.currentTarget.contains(active))) {
+    event.preventDefault();
+    first.focus();
+  }
+}
 
 interface ConfirmDialogProps {
   open: boolean;
@@ -15,20 +38,24 @@ interface ConfirmDialogProps {
 }
 
 /**
- * A modal confirmation on the native <dialog>: the browser traps focus inside it, Escape
- * closes it, and focus returns to the element that opened it.
+ * A modal confirmation on the native <dialog>: the page behind is inert, Escape closes it,
+ * and focus returns to the element that opened it. Tab wraps round inside it (Chromium would
+ * otherwise move focus out to its own toolbar after the last button). The backdrop is black,
+ * not a palette colour: ::backdrop inherits the dialog's variables, and the dark theme turns
+ * slate-900 light.
  */
 export function ConfirmDialog({
   open,
   title,
   children,
   confirmLabel,
-  cancelLabel = "Cancel",
+  cancelLabel,
   pending = false,
   tone = "primary",
   onConfirm,
   onClose,
 }: ConfirmDialogProps) {
+  const t = useTranslations("common.dialog");
   const ref = useRef<HTMLDialogElement>(null);
   const opener = useRef<Element | null>(null);
   // Unique per dialog: a page may hold several (one per row of the Approvals queue).
@@ -49,11 +76,12 @@ export function ConfirmDialog({
     <dialog
       ref={ref}
       aria-labelledby={titleId}
+      onKeyDown={wrapFocus}
       onClose={() => {
         onClose();
         if (opener.current instanceof HTMLElement) opener.current.focus();
       }}
-      className="m-auto w-[min(32rem,calc(100vw-2rem))] cursor-auto rounded-lg p-0 text-left font-normal text-slate-900 normal-case shadow-xl backdrop:bg-slate-900/40"
+      className="m-auto w-[min(32rem,calc(100vw-2rem))] cursor-auto rounded-lg border border-slate-200 bg-white p-0 text-left font-normal text-slate-900 normal-case shadow-xl backdrop:bg-black/50"
     >
       <div className="p-5">
         <h2 id={titleId} className="text-lg font-semibold">
@@ -66,7 +94,7 @@ export function ConfirmDialog({
             onClick={() => ref.current?.close()}
             className="rounded-md border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-50"
           >
-            {cancelLabel}
+            {cancelLabel ?? t("cancel")}
           </button>
           <button
             type="button"
@@ -74,7 +102,7 @@ export function ConfirmDialog({
             disabled={pending}
             className={`rounded-md px-3 py-1.5 text-sm font-medium text-white disabled:opacity-60 ${tone === "danger" ? "bg-red-700 hover:bg-red-800" : "bg-brand-600 hover:bg-brand-700"}`}
           >
-            {pending ? "Working…" : confirmLabel}
+            {pending ? t("working") : confirmLabel}
           </button>
         </div>
       </div>

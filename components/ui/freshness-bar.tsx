@@ -1,6 +1,9 @@
 "use client";
 
+import { useTranslations } from "next-intl";
+
 import { isFatal } from "@/lib/queries";
+import { joinErrorText, useErrorText } from "@/lib/use-error-text";
 import { useNow } from "@/lib/use-now";
 
 import { Icon } from "./icon";
@@ -24,18 +27,16 @@ function notInFuture(fetchedAt: string, now: number): string | number {
 
 /** Honest freshness: how old the data is, why it is stale, and a way to refresh now. */
 export function FreshnessBar({ fetchedAt, error, isFetching, hasData, onRefresh }: FreshnessBarProps) {
+  const t = useTranslations("common.freshness");
+  const errorText = useErrorText();
   const now = useNow();
   const stale = Boolean(error) && hasData;
   return (
     <div className="flex flex-wrap items-center gap-3 text-sm text-slate-600" data-testid="freshness">
       <span>
-        {fetchedAt ? (
-          <>
-            Updated <RelativeTime value={notInFuture(fetchedAt, now)} />
-          </>
-        ) : (
-          "Not loaded yet"
-        )}
+        {fetchedAt
+          ? t.rich("updated", { time: () => <RelativeTime value={notInFuture(fetchedAt, now)} /> })
+          : t("notLoaded")}
       </span>
       {stale ? (
         <span
@@ -44,8 +45,8 @@ export function FreshnessBar({ fetchedAt, error, isFetching, hasData, onRefresh 
           className="inline-flex items-center gap-1 rounded-full bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-900 ring-1 ring-amber-400 ring-inset"
         >
           <Icon name="warning" className="h-3.5 w-3.5" />
-          Stale: {error?.message}
-          {isFatal(error) ? " Automatic refresh is paused." : null}
+          {t("stale", { reason: joinErrorText(errorText(error)) })}
+          {isFatal(error) ? ` ${t("paused")}` : null}
         </span>
       ) : null}
       {/* Never disabled and never relabelled: background polls would otherwise flicker it and
@@ -57,7 +58,7 @@ export function FreshnessBar({ fetchedAt, error, isFetching, hasData, onRefresh 
         className="inline-flex items-center gap-1 rounded-md border border-slate-300 bg-white px-2.5 py-1 text-slate-800 hover:bg-slate-50"
       >
         <Icon name={isFetching ? "spinner" : "refresh"} />
-        Refresh now
+        {t("refresh")}
       </button>
     </div>
   );

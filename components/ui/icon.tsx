@@ -15,7 +15,9 @@ export type IconName =
   | "archive"
   | "refresh"
   | "globe"
-  | "contrast";
+  | "contrast"
+  | "sliders"
+  | "user";
 
 const PATHS: Record<IconName, string> = {
   check: "M5 10.5l3.2 3.2L15 7",
@@ -34,6 +36,8 @@ const PATHS: Record<IconName, string> = {
   refresh: "M15 10a5 5 0 1 1-1.5-3.5M15 4v3h-3",
   globe: "M3 10h14M10 3c2 2 3 4.3 3 7s-1 5-3 7c-2-2-3-4.3-3-7s1-5 3-7z",
   contrast: "M10 3a7 7 0 0 1 0 14z",
+  sliders: "M3 6h14M3 14h14M7 4v4M13 12v4",
+  user: "M10 10.5a2.5 2.5 0 1 0 0-5 2.5 2.5 0 0 0 0 5zM5.2 15.3c.9-1.9 2.6-2.8 4.8-2.8s3.9.9 4.8 2.8",
 };
 
 /** Icons drawn inside a circle (status-like) versus free-standing. */
@@ -48,6 +52,7 @@ const CIRCLED: ReadonlySet<IconName> = new Set([
   "ban",
   "globe",
   "contrast",
+  "user",
 ]);
 
 export function Icon({ name, className = "h-4 w-4" }: { name: IconName; className?: string }) {

@@ -1,53 +1,57 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 
 import { AuthCard, SignInLink } from "@/components/auth/auth-card";
 import { safeReturnTo } from "@/lib/auth/return-to";
 import { getEnv } from "@/lib/env";
 
-export const metadata: Metadata = { title: "Sign-in failed" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("auth.error");
+  return { title: t("title") };
+}
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 const first = (value: string | string[] | undefined): string | undefined => (Array.isArray(value) ? value[0] : value);
 
-/** Our own words for each failure; nothing from the query string is shown but a checked code. */
-function explain(reason: string | undefined, code: string | undefined, baseUrl: string): string {
-  switch (reason) {
-    case "expired":
-      return `The sign-in took too long, or it was started in another tab or at another address of the dashboard. Open the dashboard at ${baseUrl} and try again.`;
-    case "state":
-      return "The answer from Entra ID did not belong to the sign-in started in this browser, so it was refused. Please try again.";
-    case "denied":
-      return "Sign-in was cancelled.";
-    case "idp":
-      return code === "AADSTS50011"
-        ? `Entra ID refused the sign-in: the app registration has no redirect URI ${baseUrl}/auth/callback (Authentication → Web → Redirect URIs).`
-        : "Entra ID refused the sign-in. An administrator can look the code below up in Entra ID's sign-in logs.";
-    case "token":
-      return "The sign-in could not be completed: Entra ID did not accept the dashboard's request for the sign-in token.";
-    case "id_token":
-      return "Entra ID's answer could not be verified (signature, issuer, audience, expiry or nonce), so it was refused.";
-    case "unavailable":
-      return "Entra ID could not be reached. Try again in a moment.";
-    default:
-      return "The sign-in did not complete. Please try again.";
-  }
+/** The catalogue's explanation for each reason the sign-in routes send here. */
+const REASONS = {
+  expired: "expired",
+  state: "state",
+  denied: "denied",
+  idp: "idp",
+  token: "token",
+  id_token: "idToken",
+  unavailable: "unavailable",
+} as const;
+
+function reasonKey(reason: string | undefined, code: string | undefined) {
+  if (reason === "idp" && code === "AADSTS50011") return "redirectUri";
+  return reason !== undefined && Object.hasOwn(REASONS, reason) ? REASONS[reason as keyof typeof REASONS] : "other";
 }
 
 // Where a failed sign-in lands: what happened, in words, and a way to try again.
 export default async function SignInErrorPage({ searchParams }: { searchParams: SearchParams }) {
-  const params = await searchParams;
+  const [params, t] = await Promise.all([searchParams, getTranslations("auth.error")]);
   const reason = first(params.reason);
   const rawCode = first(params.code);
+  // Nothing from the query string is shown but a code of a known shape.
   const code = rawCode && /^(AADSTS\d{1,9}|[a-z_]{1,64})$/.test(rawCode) ? rawCode : undefined;
   const returnTo = safeReturnTo(first(params.returnTo));
+  const baseUrl = getEnv().APP_BASE_URL;
   return (
     <AuthCard
-      title={reason === "denied" ? "Sign-in cancelled" : "Sign-in did not complete"}
-      action={<SignInLink returnTo={returnTo}>Try signing in again</SignInLink>}
+      title={reason === "denied" ? t("cancelled") : t("incomplete")}
+      action={<SignInLink returnTo={returnTo}>{t("retry")}</SignInLink>}
     >
-      <p role="alert">{explain(reason, code, getEnv().APP_BASE_URL)}</p>
-      {code ? <p className="font-mono text-xs text-slate-600">Code: {code}</p> : null}
+      <p role="alert">
+        {t(`reasons.${reasonKey(reason, code)}`, { baseUrl, redirectUri: `${baseUrl}/auth/callback` })}
+      </p>
+      {code ? (
+        <p className="font-mono text-xs text-slate-600" translate="no">
+          {t("code", { code })}
+        </p>
+      ) : null}
     </AuthCard>
   );
 }
