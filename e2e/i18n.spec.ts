@@ -59,8 +59,19 @@ async function englishLeft(page: Page, upstream: string[]): Promise<string[]> {
     );
     return [document.title, document.body.innerText, ...labels].join("\n");
   });
-  let rest = text;
+  // Whitespace as a reader meets it: rendered HTML (lists, paragraphs) breaks lines where
+  // the upstream's plain text has spaces.
+  const squash = (t: string) => t.replace(/\s+/g, " ").trim();
+  let rest = squash(text);
+  upstream = upstream.map(squash);
   for (const s of upstream) rest = rest.split(s).join(" ");
+  // Long upstream messages may be shown shortened ("…"), e.g. in the critical-issues summary.
+  for (const s of upstream) {
+    for (let k = s.length - 1; k >= 20; k--) {
+      const clipped = `${s.slice(0, k).trimEnd()}…`;
+      if (rest.includes(clipped)) rest = rest.split(clipped).join(" ");
+    }
+  }
   const words = rest.match(/[A-Za-z][A-Za-z'-]*[A-Za-z]/g) ?? [];
   return [...new Set(words.filter((w) => !PROPER_NAMES.has(w)))];
 }
