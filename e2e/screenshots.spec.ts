@@ -17,7 +17,7 @@ const PAGES = {
   "all-offers": {
     path: "/publishers/contoso/offers",
     ready: (page: Page) =>
-      expect(page.locator("[data-offer-id='contoso-vm-certifying'] [role=progressbar]")).toBeVisible(),
+      expect(page.locator("[data-offer-id='contoso-vm-certifying']").getByRole("progressbar")).toBeVisible(),
   },
   approvals: {
     path: "/publishers/contoso/approvals",
@@ -26,7 +26,7 @@ const PAGES = {
   },
   "status-tab": {
     path: "/publishers/contoso/offers/contoso-app-signoff/status",
-    ready: (page: Page) => expect(page.locator('ol li[id^="step-"]')).toHaveCount(8),
+    ready: (page: Page) => expect(page.getByTestId("step")).toHaveCount(8),
   },
 } as const;
 
