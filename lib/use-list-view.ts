@@ -1,50 +1,51 @@
 "use client";
 
-import { useRouter, useSearchParams } from "next/navigation";
+import { useSearchParams } from "next/navigation";
 import { useCallback, useEffect, useMemo, useState } from "react";
 
 import { parseListView, serializeListView, type ListConfig, type ListView } from "@/lib/offer-list";
 
 export type HistoryMode = "push" | "replace";
 
-interface Requested {
+interface Pending {
+  /** The view last asked for, shown until the URL has caught up with it. */
   view: ListView;
-  search: string;
-  /** Query strings this page asked for lately (and the one it started from). */
-  asked: readonly string[];
+  /** Query strings written to the URL that it has not shown yet, oldest first. */
+  written: readonly string[];
 }
-
-/** How long after the last request the URL may still pass through earlier ones. */
-const SETTLE_MS = 5_000;
 
 /**
  * The list's view (filter, sort, page) lives in the query string, so a link or a reload
- * reproduces it and Back undoes a discrete change: `router.replace` while typing, `push`
- * for discrete changes. The router answers after a round trip, and with several requests
- * in flight the URL can pass through earlier ones; so the view the user last asked for
- * shows at once and stays until the URL changes for another reason (Back/Forward, a link),
- * which the URL alone then decides. Without this, typing would be rolled back mid-word
- * (seen with a busy main thread: the URL went "serve", "serv", "serve").
+ * reproduces it and Back undoes a discrete change. It is written with the History API —
+ * `replaceState` while typing, `pushState` for discrete changes — which Next.js folds into
+ * `useSearchParams` without a server request.
+ *
+ * Next applies such a write in a transition, a render or so later; meanwhile the view asked
+ * for shows at once, so typing is never rolled back. When the URL moves, it is either one of
+ * the writes catching up (in order) or someone else's word (Back/Forward, a link, the
+ * publisher switcher), which then wins.
  */
 export function useListView(config: ListConfig) {
-  const router = useRouter();
   const query = useSearchParams().toString();
   const fromUrl = useMemo(() => parseListView(new URLSearchParams(query), config), [query, config]);
-  const [requested, setRequested] = useState<Requested | null>(null);
-
-  // A URL this page did not ask for is someone else's word: it wins.
   const urlSearch = serializeListView(fromUrl, config);
-  if (requested && !requested.asked.includes(urlSearch)) setRequested(null);
+  const [pending, setPending] = useState<Pending | null>(null);
+  const [seen, setSeen] = useState(urlSearch);
 
-  // Once the requests have settled, only the latest one is an echo.
-  useEffect(() => {
-    if (!requested || requested.asked.length === 1) return;
-    const timer = setTimeout(() => setRequested((r) => r && { ...r, asked: [r.search] }), SETTLE_MS);
-    return () => clearTimeout(timer);
-  }, [requested]);
+  if (urlSearch !== seen) {
+    setSeen(urlSearch);
+    if (pending) {
+      const at = pending.written.indexOf(urlSearch);
+      // Caught up with the last write, or someone else's URL: the URL decides again. An
+      // earlier write on its way keeps the view asked for.
+      if (at < 0 || urlSearch === pending.written.at(-1)) setPending(null);
+      else setPending({ ...pending, written: pending.written.slice(at + 1) });
+    }
+  }
 
+  // Back/Forward is never ours, even when it lands on a query string we wrote.
   useEffect(() => {
-    const drop = () => setRequested(null);
+    const drop = () => setPending(null);
     window.addEventListener("popstate", drop);
     return () => window.removeEventListener("popstate", drop);
   }, []);
@@ -52,16 +53,16 @@ export function useListView(config: ListConfig) {
   const setView = useCallback(
     (next: ListView, mode: HistoryMode = "push") => {
       const search = serializeListView(next, config);
+      const url = `${window.location.pathname}${search}`;
+      if (`${window.location.pathname}${window.location.search}` === url) return;
       // Normalised through the parser, exactly as it will come back from the URL.
       const view = parseListView(new URLSearchParams(search), config);
-      const current = serializeListView(parseListView(new URLSearchParams(window.location.search), config), config);
-      setRequested((r) => ({ view, search, asked: [...(r?.asked ?? [current]).slice(-50), search] }));
-      const url = `${window.location.pathname}${search}`;
-      if (mode === "replace") router.replace(url, { scroll: false });
-      else router.push(url, { scroll: false });
+      setPending((p) => ({ view, written: [...(p?.written ?? []), search] }));
+      if (mode === "replace") window.history.replaceState(null, "", url);
+      else window.history.pushState(null, "", url);
     },
-    [config, router],
+    [config],
   );
 
-  return { view: requested?.view ?? fromUrl, setView };
+  return { view: pending?.view ?? fromUrl, setView };
 }
