@@ -7,8 +7,8 @@ import { parseListView, serializeListView, type ListConfig, type ListView } from
 
 export type HistoryMode = "push" | "replace";
 
-interface Pending {
-  /** The view last asked for, shown until the URL has caught up with it. */
+interface Ours {
+  /** The view last asked for: shown at once, and kept (the same object) once the URL has it. */
   view: ListView;
   /** Query strings written to the URL that it has not shown yet, oldest first. */
   written: readonly string[];
@@ -23,29 +23,28 @@ interface Pending {
  * Next applies such a write in a transition, a render or so later; meanwhile the view asked
  * for shows at once, so typing is never rolled back. When the URL moves, it is either one of
  * the writes catching up (in order) or someone else's word (Back/Forward, a link, the
- * publisher switcher), which then wins.
+ * publisher switcher), which then wins. The view keeps its identity when the URL catches up,
+ * so the list's memoised stages are not recomputed for the echo.
  */
 export function useListView(config: ListConfig) {
   const query = useSearchParams().toString();
   const fromUrl = useMemo(() => parseListView(new URLSearchParams(query), config), [query, config]);
   const urlSearch = serializeListView(fromUrl, config);
-  const [pending, setPending] = useState<Pending | null>(null);
+  const [ours, setOurs] = useState<Ours | null>(null);
   const [seen, setSeen] = useState(urlSearch);
 
   if (urlSearch !== seen) {
     setSeen(urlSearch);
-    if (pending) {
-      const at = pending.written.indexOf(urlSearch);
-      // Caught up with the last write, or someone else's URL: the URL decides again. An
-      // earlier write on its way keeps the view asked for.
-      if (at < 0 || urlSearch === pending.written.at(-1)) setPending(null);
-      else setPending({ ...pending, written: pending.written.slice(at + 1) });
+    if (ours) {
+      // One of our writes (the last, or an earlier one on its way), else someone else's URL.
+      const at = urlSearch === ours.written.at(-1) ? ours.written.length - 1 : ours.written.indexOf(urlSearch);
+      setOurs(at < 0 ? null : { ...ours, written: ours.written.slice(at + 1) });
     }
   }
 
   // Back/Forward is never ours, even when it lands on a query string we wrote.
   useEffect(() => {
-    const drop = () => setPending(null);
+    const drop = () => setOurs(null);
     window.addEventListener("popstate", drop);
     return () => window.removeEventListener("popstate", drop);
   }, []);
@@ -57,12 +56,12 @@ export function useListView(config: ListConfig) {
       if (`${window.location.pathname}${window.location.search}` === url) return;
       // Normalised through the parser, exactly as it will come back from the URL.
       const view = parseListView(new URLSearchParams(search), config);
-      setPending((p) => ({ view, written: [...(p?.written ?? []), search] }));
+      setOurs((o) => ({ view, written: [...(o?.written ?? []), search] }));
       if (mode === "replace") window.history.replaceState(null, "", url);
       else window.history.pushState(null, "", url);
     },
     [config],
   );
 
-  return { view: pending?.view ?? fromUrl, setView };
+  return { view: ours?.view ?? fromUrl, setView };
 }

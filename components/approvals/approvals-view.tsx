@@ -37,7 +37,7 @@ export function ApprovalsView({ publisherId }: { publisherId: string }) {
     () => offers?.filter((o) => o.indicator === "awaitingSignoff" || requests.map.get(o.id)?.state === "pending"),
     [offers, requests.map],
   );
-  const list = useOfferList(queue, view);
+  const list = useOfferList(queue, view, "type");
   const filtering = view.q.trim() !== "" || view.type.length > 0;
 
   return (
@@ -62,7 +62,7 @@ export function ApprovalsView({ publisherId }: { publisherId: string }) {
         <>
           <ApprovalsToolbar
             view={view}
-            typeCounts={list.typeCounts}
+            typeCounts={list.counts}
             total={list.textMatches}
             onQuery={(q) => setView({ ...view, q, page: 1 }, "replace")}
             onType={(type) => setView({ ...view, type, page: 1 })}

@@ -24,7 +24,7 @@ export function OffersView({ publisherId }: { publisherId: string }) {
   const query = useQuery(queries.offers(publisherId, usePolling()));
   const offers = query.data?.data;
   const { view, setView } = useListView(OFFERS_LIST);
-  const list = useOfferList(offers, view);
+  const list = useOfferList(offers, view, "status");
   // Announce what concerns the view: offers matching the text filter, moving into or out of
   // the chosen statuses.
   const inView = (t: Transition) =>
@@ -56,7 +56,7 @@ export function OffersView({ publisherId }: { publisherId: string }) {
           <OffersToolbar
             view={view}
             loaded={offers !== undefined}
-            counts={list.statusCounts}
+            counts={list.counts}
             total={list.textMatches}
             onQuery={(q) => setView({ ...view, q, page: 1 }, "replace")}
             onStatus={(status) => setView({ ...view, status, page: 1 })}
