@@ -42,12 +42,38 @@ export function useListView(config: ListConfig) {
     }
   }
 
-  // Back/Forward is never ours, even when it lands on a query string we wrote.
+  // A link to the query string the URL had before our latest write (All offers clicked right
+  // after typing) can leave useSearchParams unchanged when Next applies both in one render;
+  // the address bar then no longer shows our latest write. Where the Navigation API exists
+  // (Chromium), every URL change is checked against it.
   useEffect(() => {
-    const drop = () => setOurs(null);
-    window.addEventListener("popstate", drop);
-    return () => window.removeEventListener("popstate", drop);
-  }, []);
+    const navigation = (window as { navigation?: EventTarget }).navigation;
+    if (!navigation) return;
+    const check = () =>
+      setOurs((o) => {
+        const last = o?.written.at(-1);
+        return last !== undefined && normalise(window.location.search, config) !== last ? null : o;
+      });
+    navigation.addEventListener("currententrychange", check);
+    return () => navigation.removeEventListener("currententrychange", check);
+  }, [config]);
+
+  // Back/Forward: the entry's URL decides at once, even when it is a query string we wrote.
+  // It is taken from the location rather than waiting for useSearchParams: after a reload,
+  // Next 16 may not apply a traversal between entries written with pushState (the router
+  // keeps the previous URL's search params while the address bar moved on). The router's
+  // own echo then settles it, and a later different URL wins as any other.
+  useEffect(() => {
+    const here = window.location.pathname;
+    const follow = () => {
+      // Back/Forward to another page: this one is on its way out.
+      if (window.location.pathname !== here) return setOurs(null);
+      const search = normalise(window.location.search, config);
+      setOurs({ view: parseListView(new URLSearchParams(search), config), written: [search] });
+    };
+    window.addEventListener("popstate", follow);
+    return () => window.removeEventListener("popstate", follow);
+  }, [config]);
 
   const setView = useCallback(
     (next: ListView, mode: HistoryMode = "push") => {
@@ -64,4 +90,9 @@ export function useListView(config: ListConfig) {
   );
 
   return { view: ours?.view ?? fromUrl, setView };
+}
+
+/** A query string as this list writes it (defaults left out, unknown values dropped). */
+function normalise(search: string, config: ListConfig): string {
+  return serializeListView(parseListView(new URLSearchParams(search), config), config);
 }
