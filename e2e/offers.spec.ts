@@ -144,6 +144,97 @@ test("filter, status filter and sort live in the URL: a reload keeps them and Ba
   await expect(rowHeaders(page)).toHaveCount(offers.length);
 });
 
+test("the All offers link right after typing a filter wins: the filter is cleared and every row is back", async ({
+  page,
+  request,
+}) => {
+  const offers = await fetchOffers(request);
+  const matches = offers.filter((o) => `${o.name} ${o.id}`.toLowerCase().includes("server"));
+  await page.goto("/publishers/contoso/offers");
+  await expect(rowHeaders(page)).toHaveCount(offers.length);
+  const search = page.getByRole("searchbox", { name: "Filter offers by name or id" });
+  const allOffers = page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "All offers" });
+
+  // The filter applied (the URL has it), then the link at once.
+  await search.fill("server");
+  await expect(page).toHaveURL(/[?&]q=server(&|$)/);
+  await expect(rowHeaders(page)).toHaveCount(matches.length);
+  await allOffers.click();
+  await expect(page).toHaveURL(/\/publishers\/contoso\/offers$/);
+  // Read once, not retried: the view follows the URL in the same render, not some time later.
+  expect(await search.inputValue()).toBe("");
+  expect(await rowHeaders(page).count()).toBe(offers.length);
+
+  // Typed and not yet committed: the link still wins over what was typed.
+  await search.fill("server");
+  await allOffers.click();
+  await expect(page).toHaveURL(/\/publishers\/contoso\/offers$/);
+  await expect(search).toHaveValue("");
+  await expect(rowHeaders(page)).toHaveCount(offers.length);
+  // Nothing typed before comes back later: the next change carries no filter.
+  const nameHeader = page.getByRole("columnheader", { name: "Name" });
+  await nameHeader.getByRole("button").click();
+  await expect(nameHeader).toHaveAttribute("aria-sort", "descending");
+  await expect(page).toHaveURL(/\/publishers\/contoso\/offers\?dir=desc$/);
+  await expect(search).toHaveValue("");
+  await expect(rowHeaders(page)).toHaveCount(offers.length);
+});
+
+test("a typed filter survives a reload, and Back and Forward across the reload restore each view", async ({
+  page,
+  request,
+}) => {
+  const offers = await fetchOffers(request);
+  const live = offers.filter((o) => o.indicator === "live");
+  expect(live.length).toBeGreaterThan(1);
+  // One live offer's id: the typed filter leaves that offer alone.
+  const target = live[0]!.id;
+  expect(offers.filter((o) => `${o.name} ${o.id}`.includes(target))).toHaveLength(1);
+  const search = page.getByRole("searchbox", { name: "Filter offers by name or id" });
+  const liveChip = page.getByRole("button", { name: new RegExp(`^${FILTER_LABELS.live} \\(`) });
+
+  await page.goto("/publishers/contoso/offers");
+  await expect(rowHeaders(page)).toHaveCount(offers.length);
+  await liveChip.click();
+  await expect(page).toHaveURL(/[?&]status=live(&|$)/);
+  await expect(rowHeaders(page)).toHaveCount(live.length);
+  // Typing replaces the chip's history entry rather than adding one.
+  await search.pressSequentially(target.slice(0, 4), { delay: 50 });
+  await search.fill(target);
+  await expect(page).toHaveURL(new RegExp(`[?&]q=${target}(&|$)`));
+  await expect(rowHeaders(page)).toHaveCount(1);
+
+  await page.reload();
+  await expect(search).toHaveValue(target);
+  await expect(liveChip).toHaveAttribute("aria-pressed", "true");
+  await expect(rowHeaders(page)).toHaveCount(1);
+
+  // Back: the view before the chip (no filter at all).
+  await page.goBack();
+  await expect(page).toHaveURL(/\/publishers\/contoso\/offers$/);
+  await expect(search).toHaveValue("");
+  await expect(page.getByRole("button", { name: `All statuses (${offers.length})` })).toHaveAttribute(
+    "aria-pressed",
+    "true",
+  );
+  await expect(rowHeaders(page)).toHaveCount(offers.length);
+
+  // Forward: the chip with the typed filter, as it was before the reload.
+  await page.goForward();
+  await expect(page).toHaveURL(new RegExp(`[?&]q=${target}(&|$)`));
+  await expect(search).toHaveValue(target);
+  await expect(liveChip).toHaveAttribute("aria-pressed", "true");
+  await expect(rowHeaders(page)).toHaveCount(1);
+
+  // And typing again after the round trip still filters, and Back still undoes the chip.
+  await search.fill("");
+  await expect(page).not.toHaveURL(/[?&]q=/);
+  await expect(rowHeaders(page)).toHaveCount(live.length);
+  await page.goBack();
+  await expect(page).toHaveURL(/\/publishers\/contoso\/offers$/);
+  await expect(rowHeaders(page)).toHaveCount(offers.length);
+});
+
 test("5,000 offers are paged, with the portal's aggregate and page counts", async ({ page, emulator }) => {
   // The first read of a large publisher fetches hundreds of statuses upstream; give it room.
   test.setTimeout(180_000);

@@ -121,16 +121,25 @@ function haystack(offer: OfferSummary): string {
   return text;
 }
 
-/** Every word of the query must appear in the name, id or type (case-insensitive). */
-export function matchesText(offer: OfferSummary, q: string): boolean {
+/**
+ * A test for the text filter: every word of the query must appear in the name, id or type
+ * (case-insensitive). The query is split once, not once per offer.
+ */
+export function textMatcher(q: string): (offer: OfferSummary) => boolean {
   const words = q.toLowerCase().split(/\s+/).filter(Boolean);
-  if (words.length === 0) return true;
-  const text = haystack(offer);
-  return words.every((w) => text.includes(w));
+  if (words.length === 0) return () => true;
+  return (offer) => {
+    const text = haystack(offer);
+    return words.every((w) => text.includes(w));
+  };
+}
+
+export function matchesText(offer: OfferSummary, q: string): boolean {
+  return textMatcher(q)(offer);
 }
 
 export function filterByText(offers: readonly OfferSummary[], q: string): OfferSummary[] {
-  return q.trim() ? offers.filter((o) => matchesText(o, q)) : [...offers];
+  return q.trim() ? offers.filter(textMatcher(q)) : [...offers];
 }
 
 /** The facet filters (status and offer type), applied after the text filter. */

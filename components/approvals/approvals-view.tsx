@@ -38,7 +38,7 @@ export function ApprovalsView({ publisherId }: { publisherId: string }) {
     () => offers?.filter((o) => o.indicator === "awaitingSignoff" || requests.map.get(o.id)?.state === "pending"),
     [offers, requests.map],
   );
-  const list = useOfferList(queue, view);
+  const list = useOfferList(queue, view, "type");
   const phone = usePhoneLayout();
   const { page, pageCount, from, to, total } = list.page;
 
@@ -80,7 +80,7 @@ export function ApprovalsView({ publisherId }: { publisherId: string }) {
         facets={
           <TypeFacets
             selected={view.type}
-            typeCounts={list.typeCounts}
+            typeCounts={list.counts}
             total={list.textMatches}
             onChange={(type) => setView({ ...view, type, page: 1 })}
           />

@@ -25,7 +25,7 @@ export function OffersView({ publisherId }: { publisherId: string }) {
   const query = useOffersQuery(publisherId);
   const offers = query.data?.data;
   const { view, setView } = useListView(OFFERS_LIST);
-  const list = useOfferList(offers, view);
+  const list = useOfferList(offers, view, "status");
   const phone = usePhoneLayout();
   // Announce what concerns the view: offers matching the text filter, moving into or out of
   // the chosen statuses.
@@ -68,7 +68,7 @@ export function OffersView({ publisherId }: { publisherId: string }) {
           offers ? (
             <StatusFacets
               selected={view.status}
-              counts={list.statusCounts}
+              counts={list.counts}
               total={list.textMatches}
               onChange={(status) => setView({ ...view, status, page: 1 })}
             />

@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useEffect, useId, useRef, useState } from "react";
+import { useEffect, useEffectEvent, useId, useState } from "react";
 
 import { Icon } from "@/components/ui/icon";
 
@@ -10,21 +10,21 @@ const DEBOUNCE_MS = 150;
 interface SearchBoxProps {
   /** The committed query (from the URL). */
   value: string;
-  /** Called ~150 ms after typing stops, and at once on Enter or Clear. */
+  /** Called ~150 ms after typing stops, and at once on Enter, Clear or leaving the field. */
   onCommit: (value: string) => void;
   label: string;
   placeholder?: string;
 }
 
 /**
- * The text filter. Typing stays local and is committed after a short pause, so the list
- * and the URL are not rewritten per keystroke; a change of the URL from outside (Back,
- * a link) flows back into the box.
+ * The text filter. Typing stays local and is committed after a short pause (at once on
+ * Enter, Clear, or when the field loses focus, so a click elsewhere acts on what was typed),
+ * so the list and the URL are not rewritten per keystroke. A change of the URL from outside
+ * (Back, a link) flows back into the box and drops whatever was still waiting to be committed.
  */
 export function SearchBox({ value, onCommit, label, placeholder }: SearchBoxProps) {
   const [text, setText] = useState(value);
   const [committed, setCommitted] = useState(value);
-  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const id = useId();
   const t = useTranslations("offers.list");
 
@@ -33,16 +33,19 @@ export function SearchBox({ value, onCommit, label, placeholder }: SearchBoxProp
     setText(value);
   }
 
-  useEffect(() => () => clearTimeout(timer.current), []);
-
   function commit(next: string) {
-    clearTimeout(timer.current);
-    if (next === value) return;
-    // Noted as ours before the URL echoes it back: keystrokes typed while the echo is on its
-    // way must not be overwritten by it.
+    if (next === committed) return;
+    // Noted as ours at once: the list shows it in the same render (useListView).
     setCommitted(next);
     onCommit(next);
   }
+
+  const commitTyped = useEffectEvent(() => commit(text));
+  useEffect(() => {
+    if (text === committed) return;
+    const timer = setTimeout(() => commitTyped(), DEBOUNCE_MS);
+    return () => clearTimeout(timer);
+  }, [text, committed]);
 
   return (
     <div className="relative w-full sm:w-80">
@@ -69,15 +72,11 @@ export function SearchBox({ value, onCommit, label, placeholder }: SearchBoxProp
         placeholder={placeholder ?? label}
         autoComplete="off"
         spellCheck={false}
-        onChange={(event) => {
-          const next = event.target.value;
-          setText(next);
-          clearTimeout(timer.current);
-          timer.current = setTimeout(() => commit(next), DEBOUNCE_MS);
-        }}
+        onChange={(event) => setText(event.target.value)}
         onKeyDown={(event) => {
           if (event.key === "Enter") commit(text);
         }}
+        onBlur={() => commit(text)}
         className="focus:border-brand-600 w-full rounded-md border border-slate-300 bg-white py-1.5 pr-8 pl-8 text-sm text-slate-900 placeholder:text-slate-500 [&::-webkit-search-cancel-button]:hidden"
       />
       {text ? (
