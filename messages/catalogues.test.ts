@@ -60,7 +60,7 @@ describe("message catalogues", () => {
 
   it("say sign-off (簽核), never the portal's sign-out slip (登出), for the sign-off wait", () => {
     expect(zh.get("vocabulary.indicator.awaitingSignoff")).toBe("正在等待發行者簽核");
-    const slips = [...zh].filter(([key, value]) => value.includes("發行者登出")).map(([key]) => key);
+    const slips = [...zh].filter(([, value]) => value.includes("發行者登出")).map(([key]) => key);
     expect(slips).toEqual([]);
   });
 
