@@ -53,6 +53,22 @@ describe("coalescer", () => {
     expect(cache.size).toBeLessThanOrEqual(10);
   });
 
+  it("clears out expired entries as new ones arrive, at most once per sweep interval", async () => {
+    let now = 0;
+    const cache = new Coalescer({ enabled: true, sweepEveryMs: 30_000, now: () => now });
+    for (let i = 0; i < 100; i++) await cache.get(`status:${i}`, 5_000, async () => i);
+    expect(cache.size).toBe(100);
+
+    now = 10_000; // all expired, but the sweep is not due: nothing is walked yet
+    await cache.get("status:new-1", 5_000, async () => 0);
+    expect(cache.size).toBe(101);
+
+    now = 30_000; // due: the expired hundred go, the fresh entry stays
+    await cache.get("status:new-2", 5_000, async () => 0);
+    expect(cache.size).toBe(1);
+    expect((await cache.get("status:new-2", 5_000, async () => 99)).value).toBe(0);
+  });
+
   it("runs tasks with bounded concurrency, keeping order", async () => {
     let running = 0;
     let peak = 0;

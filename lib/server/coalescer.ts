@@ -20,17 +20,23 @@ export interface CoalescerOptions {
   /** Off: every call goes to the upstream (the benchmark's baseline). */
   enabled: boolean;
   maxEntries?: number;
+  /** How often, at most, a new entry also clears out the expired ones (ms). */
+  sweepEveryMs?: number;
   now?: () => number;
 }
 
 export class Coalescer {
   private readonly entries = new Map<string, Entry>();
   private readonly maxEntries: number;
+  private readonly sweepEveryMs: number;
   private readonly now: () => number;
+  private lastSweep: number;
 
   constructor(private readonly options: CoalescerOptions) {
     this.maxEntries = options.maxEntries ?? 20_000;
+    this.sweepEveryMs = options.sweepEveryMs ?? 30_000;
     this.now = options.now ?? Date.now;
+    this.lastSweep = this.now();
   }
 
   /**
@@ -48,6 +54,7 @@ export class Coalescer {
     const promise = run();
     const entry: Entry = { promise, expiresAt: Number.POSITIVE_INFINITY };
     this.entries.set(key, entry);
+    this.sweepIfDue();
     this.evictIfFull();
     promise.then(
       (result) => {
@@ -75,10 +82,25 @@ export class Coalescer {
     return this.entries.size;
   }
 
+  private dropExpired(now: number): void {
+    for (const [key, entry] of this.entries) if (entry.expiresAt <= now) this.entries.delete(key);
+  }
+
+  /**
+   * Expired entries are dead weight (bench: about 30 KiB per offer status); without this they
+   * stayed until the map was full. Done on insertion at most every `sweepEveryMs`, so there is
+   * no timer to keep the process alive and no cost per read.
+   */
+  private sweepIfDue(): void {
+    const now = this.now();
+    if (now - this.lastSweep < this.sweepEveryMs) return;
+    this.lastSweep = now;
+    this.dropExpired(now);
+  }
+
   private evictIfFull(): void {
     if (this.entries.size <= this.maxEntries) return;
-    const now = this.now();
-    for (const [key, entry] of this.entries) if (entry.expiresAt <= now) this.entries.delete(key);
+    this.dropExpired(this.now());
     // Still full: drop the oldest insertions (Map keeps insertion order).
     for (const key of this.entries.keys()) {
       if (this.entries.size <= this.maxEntries) break;
