@@ -1,24 +1,12 @@
 import type { Page } from "@playwright/test";
 
 import { expect, test } from "./support/fixtures";
+import { detailsUrl, header, openStatus, statusUrl, step, stepHead } from "./support/status-page";
 
 /**
  * The offer page in Traditional Chinese (the browser's Accept-Language), and at a phone's
  * width: our words translated, the upstream's (step names, messages, estimates) as they came.
  */
-
-const P = "contoso";
-const statusUrl = (offerId: string) => `/publishers/${P}/offers/${offerId}/status`;
-const detailsUrl = (offerId: string) => `/publishers/${P}/offers/${offerId}/details`;
-
-async function openStatus(page: Page, offerId: string) {
-  await page.goto(statusUrl(offerId));
-  await expect(page.getByTestId("timeline")).toBeVisible();
-}
-
-const header = (page: Page) => page.getByTestId("offer-header");
-const step = (page: Page, stepId: string) => page.locator(`[data-testid="step"][data-step-id="${stepId}"]`);
-const stepHead = (page: Page, stepId: string) => step(page, stepId).locator("header");
 
 test.describe("in Traditional Chinese", () => {
   test.use({ locale: "zh-TW" });

@@ -1,6 +1,7 @@
 import type { Page } from "@playwright/test";
 
 import { expect, test } from "./support/fixtures";
+import { P, header, openStatus, statusUrl, step, stepHead } from "./support/status-page";
 
 /**
  * The offer's Status tab, end to end: the built app, the emulator over real HTTPS, real MSAL.
@@ -8,18 +9,6 @@ import { expect, test } from "./support/fixtures";
  * of our own API is mocked.
  */
 
-const P = "contoso";
-const statusUrl = (offerId: string) => `/publishers/${P}/offers/${offerId}/status`;
-
-async function openStatus(page: Page, offerId: string) {
-  await page.goto(statusUrl(offerId));
-  await expect(page.getByTestId("timeline")).toBeVisible();
-}
-
-const header = (page: Page) => page.getByTestId("offer-header");
-const step = (page: Page, stepId: string) => page.locator(`[data-testid="step"][data-step-id="${stepId}"]`);
-/** The step's own header row: its name, its status in words and its copy-link button. */
-const stepHead = (page: Page, stepId: string) => step(page, stepId).locator("header");
 const stepNames = (page: Page) => page.getByTestId("step").getByRole("heading", { level: 3 });
 const actions = (page: Page) => page.getByRole("region", { name: "Actions" });
 
