@@ -235,7 +235,7 @@ test("a typed filter survives a reload, and Back and Forward across the reload r
   await expect(rowHeaders(page)).toHaveCount(offers.length);
 });
 
-test("5,000 offers are paged, with the portal's aggregate and page counts", async ({ page, emulator }) => {
+test("5,000 offers are paged, with the portal's aggregate and page counts", async ({ page, emulator, request }) => {
   // The first read of a large publisher fetches hundreds of statuses upstream; give it room.
   test.setTimeout(180_000);
   await emulator.reset({ bulk: { publisherId: "bulk", offers: 5000, awaitingSignoff: 120 } });
@@ -256,7 +256,17 @@ test("5,000 offers are paged, with the portal's aggregate and page counts", asyn
   await expect(page.getByText("Showing 1–200 of 5,000 offers")).toBeVisible();
   await expect(rowHeaders(page)).toHaveCount(200);
 
-  await page.getByRole("searchbox", { name: "Filter offers by name or id" }).fill("bulk-offer-04242");
+  // A filter that brings a whole page of new rows: the first screenful shows at once and the
+  // rest follow after its paint. In the end every row is there, in order, none left waiting.
+  const search = page.getByRole("searchbox", { name: "Filter offers by name or id" });
+  const matching = (await fetchOffers(request, "bulk")).filter((o) => o.id.startsWith("bulk-offer-03")).sort(byName);
+  expect(matching).toHaveLength(1000);
+  await search.fill("bulk-offer-03");
+  await expect(page.getByText("Showing 1–200 of 1,000 offers (filtered from 5,000)")).toBeVisible();
+  await expect(rowHeaders(page)).toHaveText(matching.slice(0, 200).map((o) => o.name));
+  await expect(page.locator("[data-pending-rows]")).toHaveCount(0);
+
+  await search.fill("bulk-offer-04242");
   await expect(page.getByText("Showing 1–1 of 1 offer (filtered from 5,000)")).toBeVisible();
   await expect(page).toHaveURL(/[?&]q=bulk-offer-04242(&|$)/);
   await page.reload();

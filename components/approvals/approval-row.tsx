@@ -26,7 +26,7 @@ export const ApprovalRow = memo(function ApprovalRow(props: ApprovalItemProps) {
       data-offer-id={offer.id}
       data-changed={changed || undefined}
       onClick={(event) => handleRowClick(event, href, navigate)}
-      className={`cursor-pointer border-b border-slate-100 align-middle transition-colors duration-1000 last:border-b-0 hover:bg-slate-50 ${changed ? "bg-amber-50" : request?.state === "accepted" ? "bg-blue-50/60" : ""}`}
+      className={`cursor-pointer border-b border-slate-100 align-middle transition-[background-color] duration-1000 last:border-b-0 hover:bg-slate-50 ${changed ? "bg-amber-50" : request?.state === "accepted" ? "bg-blue-50/60" : ""}`}
     >
       <th scope="row" className="px-3 py-3 text-left font-normal">
         <OfferLink href={href} offer={offer} />

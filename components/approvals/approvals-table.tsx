@@ -3,12 +3,14 @@
 import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 
-import { EmptyRow, SkeletonRows } from "@/components/offers/list-states";
+import { EmptyRow, PendingRows, SkeletonRows } from "@/components/offers/list-states";
+import { offerKey } from "@/components/offers/offers-table";
 import { useNavigate } from "@/components/offers/row-click";
 import { SortableHead } from "@/components/offers/sortable-head";
 import type { ListView, SortKey } from "@/lib/offer-list";
 import type { Transition } from "@/lib/offer-transitions";
 import type { OfferSummary } from "@/lib/schemas/model";
+import { useProgressiveRows } from "@/lib/use-progressive-rows";
 
 import { ApprovalRow } from "./approval-row";
 import type { GoLiveResult } from "./go-live-button";
@@ -45,6 +47,7 @@ export function ApprovalsTable(props: ApprovalListProps & { view: ListView; onSo
   const t = useTranslations("approvals.columns");
   const navigate = useNavigate();
   const columns = COLUMNS.map((c) => ({ ...c, label: t(LABEL_KEY[c.key]) }));
+  const progressive = useProgressiveRows(rows, offerKey);
   return (
     <table className="w-full table-fixed border-collapse text-sm">
       <caption className="sr-only">{caption}</caption>
@@ -59,23 +62,26 @@ export function ApprovalsTable(props: ApprovalListProps & { view: ListView; onSo
         }
       />
       <tbody>
-        {rows === null ? (
+        {progressive === null ? (
           <SkeletonRows columns={COLUMN_COUNT} rows={4} />
-        ) : rows.length === 0 ? (
+        ) : progressive.shown.length === 0 ? (
           <EmptyRow columns={COLUMN_COUNT}>{empty}</EmptyRow>
         ) : (
-          rows.map((offer) => (
-            <ApprovalRow
-              key={offer.id}
-              offer={offer}
-              publisherId={publisherId}
-              request={requests.get(offer.id)}
-              changed={changed.has(offer.id)}
-              navigate={navigate}
-              onRequest={onRequest}
-              onResult={onResult}
-            />
-          ))
+          <>
+            {progressive.shown.map((offer) => (
+              <ApprovalRow
+                key={offer.id}
+                offer={offer}
+                publisherId={publisherId}
+                request={requests.get(offer.id)}
+                changed={changed.has(offer.id)}
+                navigate={navigate}
+                onRequest={onRequest}
+                onResult={onResult}
+              />
+            ))}
+            <PendingRows columns={COLUMN_COUNT} count={progressive.pending} />
+          </>
         )}
       </tbody>
     </table>

@@ -2,6 +2,8 @@
 
 import type { MouseEvent, ReactNode } from "react";
 
+import { useProgressiveRows } from "@/lib/use-progressive-rows";
+
 import { SkeletonCards } from "./list-states";
 import { handleRowClick } from "./row-click";
 
@@ -16,15 +18,26 @@ interface CardListProps<T> {
 }
 
 /** The phone's form of an offer list: one card per offer in a labelled list. */
-export function CardList<T>({ rows, caption, empty, children }: CardListProps<T>) {
-  if (rows === null) return <SkeletonCards />;
-  if (rows.length === 0) return empty;
+export function CardList<T extends { id: string }>({ rows, caption, empty, children }: CardListProps<T>) {
+  const progressive = useProgressiveRows(rows, cardKey);
+  if (progressive === null) return <SkeletonCards />;
+  if (progressive.shown.length === 0) return empty;
   return (
     <ul aria-label={caption} className="flex flex-col gap-3 p-3">
-      {rows.map(children)}
+      {progressive.shown.map(children)}
+      {progressive.pending > 0 ? (
+        // Room for the cards that follow a moment later (see PendingRows).
+        <li
+          aria-hidden="true"
+          data-pending-rows={progressive.pending}
+          style={{ height: `${progressive.pending * 9}rem` }}
+        />
+      ) : null}
     </ul>
   );
 }
+
+const cardKey = (row: { id: string }) => row.id;
 
 interface CardProps {
   offerId: string;
@@ -47,7 +60,7 @@ export function Card({ offerId, href, navigate, changed, tint = "", children }: 
       data-offer-id={offerId}
       data-changed={changed || undefined}
       onClick={(event: MouseEvent<HTMLElement>) => handleRowClick(event, href, navigate)}
-      className={`has-[a:focus-visible]:border-brand-600 flex cursor-pointer flex-col gap-2 rounded-lg border border-slate-200 p-3 text-sm transition-colors duration-1000 hover:bg-slate-50 ${changed ? "bg-amber-50" : tint}`}
+      className={`has-[a:focus-visible]:border-brand-600 flex cursor-pointer flex-col gap-2 rounded-lg border border-slate-200 p-3 text-sm transition-[background-color] duration-1000 hover:bg-slate-50 ${changed ? "bg-amber-50" : tint}`}
     >
       {children}
     </li>

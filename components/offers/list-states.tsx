@@ -20,6 +20,19 @@ export function SkeletonRows({ columns, rows = 8 }: { columns: number; rows?: nu
   );
 }
 
+/**
+ * Room for the rest of a long page's new rows, which render a moment after the first
+ * screenful (useProgressiveRows): the page keeps its height, so nothing below it jumps.
+ */
+export function PendingRows({ columns, count }: { columns: number; count: number }) {
+  if (count === 0) return null;
+  return (
+    <tr aria-hidden="true" data-pending-rows={count} style={{ height: `${count * 3.5}rem` }}>
+      <td colSpan={columns} />
+    </tr>
+  );
+}
+
 /** The phone's placeholder cards, the shape of an offer card. */
 export function SkeletonCards({ cards = 4 }: { cards?: number }) {
   return (

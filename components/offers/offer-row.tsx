@@ -25,7 +25,7 @@ export const OfferRow = memo(function OfferRow({ offer, publisherId, changed, na
       data-offer-id={offer.id}
       data-changed={changed || undefined}
       onClick={(event) => handleRowClick(event, href, navigate)}
-      className={`cursor-pointer border-b border-slate-100 align-top transition-colors duration-1000 last:border-b-0 hover:bg-slate-50 ${changed ? "bg-amber-50" : ""}`}
+      className={`cursor-pointer border-b border-slate-100 align-top transition-[background-color] duration-1000 last:border-b-0 hover:bg-slate-50 ${changed ? "bg-amber-50" : ""}`}
     >
       <th scope="row" className="px-3 py-3 text-left font-normal">
         <OfferLink href={href} offer={offer} />

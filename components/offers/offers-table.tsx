@@ -7,7 +7,9 @@ import type { ListView, SortKey } from "@/lib/offer-list";
 import type { Transition } from "@/lib/offer-transitions";
 import type { OfferSummary } from "@/lib/schemas/model";
 
-import { EmptyRow, SkeletonRows } from "./list-states";
+import { useProgressiveRows } from "@/lib/use-progressive-rows";
+
+import { EmptyRow, PendingRows, SkeletonRows } from "./list-states";
 import { OfferRow } from "./offer-row";
 import { useNavigate } from "./row-click";
 import { SortableHead } from "./sortable-head";
@@ -45,27 +47,33 @@ export function OffersTable({
   const t = useTranslations("offers.columns");
   const navigate = useNavigate();
   const columns = COLUMNS.map((c) => ({ ...c, label: t(c.key) }));
+  const progressive = useProgressiveRows(rows, offerKey);
   return (
     <table className="w-full table-fixed border-collapse text-sm">
       <caption className="sr-only">{caption}</caption>
       <SortableHead columns={columns} view={view} onSort={onSort} />
       <tbody>
-        {rows === null ? (
+        {progressive === null ? (
           <SkeletonRows columns={COLUMNS.length} />
-        ) : rows.length === 0 ? (
+        ) : progressive.shown.length === 0 ? (
           <EmptyRow columns={COLUMNS.length}>{empty}</EmptyRow>
         ) : (
-          rows.map((offer) => (
-            <OfferRow
-              key={offer.id}
-              offer={offer}
-              publisherId={publisherId}
-              changed={changed.has(offer.id)}
-              navigate={navigate}
-            />
-          ))
+          <>
+            {progressive.shown.map((offer) => (
+              <OfferRow
+                key={offer.id}
+                offer={offer}
+                publisherId={publisherId}
+                changed={changed.has(offer.id)}
+                navigate={navigate}
+              />
+            ))}
+            <PendingRows columns={COLUMNS.length} count={progressive.pending} />
+          </>
         )}
       </tbody>
     </table>
   );
 }
+
+export const offerKey = (offer: OfferSummary) => offer.id;

@@ -1,4 +1,9 @@
-/** A small set of status icons. Always decorative: the text beside them carries the meaning. */
+/**
+ * A small set of status icons. Always decorative: the text beside them carries the meaning.
+ * Only "spinner" moves, and only for what takes a moment (a refresh, a Go live request): a
+ * state that lasts hours, such as a publish in progress, has the still "progress" icon, so a
+ * page of such offers neither moves for good (WCAG 2.2.2) nor redraws ten times a second.
+ */
 export type IconName =
   | "check"
   | "cross"
@@ -8,6 +13,7 @@ export type IconName =
   | "dash"
   | "question"
   | "spinner"
+  | "progress"
   | "pause"
   | "hand"
   | "ban"
@@ -28,6 +34,7 @@ const PATHS: Record<IconName, string> = {
   dash: "M6 10h8",
   question: "M8 8a2 2 0 1 1 3 1.7c-.7.4-1 .9-1 1.6M10 13.5v.5",
   spinner: "M10 4a6 6 0 1 1-6 6",
+  progress: "M6.5 10h.01M10 10h.01M13.5 10h.01",
   pause: "M8 6.5v7M12 6.5v7",
   hand: "M7 11V6.5a1 1 0 0 1 2 0V10m0-4a1 1 0 0 1 2 0v4m0-3a1 1 0 0 1 2 0v5a4 4 0 0 1-4 4 4 4 0 0 1-3.5-2L5 12a1 1 0 0 1 1.7-1L7 11.5",
   ban: "M5.8 5.8l8.4 8.4",
@@ -48,6 +55,7 @@ const CIRCLED: ReadonlySet<IconName> = new Set([
   "info",
   "dash",
   "question",
+  "progress",
   "pause",
   "ban",
   "globe",

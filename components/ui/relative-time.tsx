@@ -3,15 +3,14 @@
 import { useLocale } from "next-intl";
 
 import { formatExact, formatRelative } from "@/lib/format";
-import { useNow } from "@/lib/use-now";
+import { useClockText } from "@/lib/use-now";
 
-/** "3 minutes ago", with the exact local time on hover and in the markup. */
+/** "3 minutes ago", with the exact local time on hover and in the markup; re-rendered when the words change. */
 export function RelativeTime({ value, className }: { value: string | number | null; className?: string }) {
-  const now = useNow();
   const locale = useLocale();
-  if (value === null) return <span className={className}>–</span>;
-  const at = typeof value === "number" ? value : Date.parse(value);
-  if (Number.isNaN(at)) return <span className={className}>–</span>;
+  const at = value === null ? Number.NaN : typeof value === "number" ? value : Date.parse(value);
+  const text = useClockText((now) => (Number.isNaN(at) ? null : formatRelative(at, now, locale)));
+  if (text === null) return <span className={className}>–</span>;
   return (
     <time
       dateTime={new Date(at).toISOString()}
@@ -19,7 +18,7 @@ export function RelativeTime({ value, className }: { value: string | number | nu
       className={className}
       suppressHydrationWarning
     >
-      {formatRelative(at, now, locale)}
+      {text}
     </time>
   );
 }

@@ -6,7 +6,7 @@ import { Icon, type IconName } from "./icon";
 /** Status is icon + text (+ colour), never colour alone. */
 const INDICATOR_STYLE: Record<Indicator, { icon: IconName; className: string }> = {
   draft: { icon: "dash", className: "bg-slate-100 text-slate-700 ring-slate-300" },
-  publishing: { icon: "spinner", className: "bg-blue-50 text-blue-800 ring-blue-300" },
+  publishing: { icon: "progress", className: "bg-blue-50 text-blue-800 ring-blue-300" },
   awaitingSignoff: { icon: "hand", className: "bg-amber-50 text-amber-900 ring-amber-400" },
   failed: { icon: "cross", className: "bg-red-50 text-red-800 ring-red-300" },
   canceled: { icon: "ban", className: "bg-slate-100 text-slate-700 ring-slate-300" },
@@ -17,7 +17,7 @@ const INDICATOR_STYLE: Record<Indicator, { icon: IconName; className: string }> 
 
 const STEP_STYLE: Record<StepStatusValue, { icon: IconName; className: string }> = {
   notStarted: { icon: "dash", className: "text-slate-600" },
-  inProgress: { icon: "spinner", className: "text-blue-700" },
+  inProgress: { icon: "progress", className: "text-blue-700" },
   waitingForPublisherReview: { icon: "hand", className: "text-amber-800" },
   waitingForApproval: { icon: "clock", className: "text-amber-800" },
   blocked: { icon: "pause", className: "text-red-700" },
