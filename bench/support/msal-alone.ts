@@ -27,6 +27,8 @@ export interface MsalAloneInput {
   total: number;
   burst: number;
   shortLifetimeSeconds: number;
+  /** Waited beyond the renewal point (MSAL rounds to whole seconds). */
+  staleMarginMs: number;
 }
 
 export interface MsalAloneResult {
@@ -99,7 +101,7 @@ if (input.phases === "cache") {
   const issuedAt = Date.now();
   await control("PUT", "config", { tokenLifetimeSeconds: 3600 });
   // MSAL treats a token as expired 300 s before its end: wait until that moment has passed.
-  await sleep(Math.max(0, (input.shortLifetimeSeconds - 300) * 1000 - (Date.now() - issuedAt)) + 500);
+  await sleep(Math.max(0, (input.shortLifetimeSeconds - 300) * 1000 - (Date.now() - issuedAt)) + input.staleMarginMs);
   phases.push(await phase("expiry", () => drive(app, input.burst, input.burst), input.burst));
   phases.push(await phase("skipCache", () => drive(app, input.burst, input.burst, true), input.burst));
 }
