@@ -8,6 +8,7 @@ import {
   bulkOfferId,
   statusPath,
 } from "./support/context";
+import { HeapProbe } from "./support/heap";
 import { drive } from "./support/load";
 import { fmt, type Row } from "./support/table";
 
@@ -32,6 +33,9 @@ export interface MemoryData {
   beforeMiB: number;
   peakMiB: number;
   rounds: MemoryRound[];
+  /** Live JS heap after a full GC, before the load and once its TTLs have passed. */
+  heapBeforeMiB: number;
+  heapAfterMiB: number;
 }
 
 /** Waits until the server uses under 5% of a core for a second (at most 30 s). */
@@ -61,7 +65,8 @@ export async function runMemory(ctx: BenchContext): Promise<FigureResult> {
   const app = ctx.cached;
   const durationSeconds = ctx.quick ? 5 : 12;
   ctx.log("memory: fresh shipped-instance process");
-  await app.restart();
+  const heap = new HeapProbe();
+  await app.restart(heap.env);
   await sleep(1_000);
   const idleFreshMiB = app.rssMiB();
   // Before: every route loaded and answered once, so the figure is not just lazy loading.
@@ -78,6 +83,7 @@ export async function runMemory(ctx: BenchContext): Promise<FigureResult> {
   );
   await sleep(1_000);
   const beforeMiB = app.rssMiB();
+  const heapBeforeMiB = await heap.liveMiB(app);
 
   // Two rounds of the same load: growth that stops after the first is the heap settling at
   // its working size; growth that goes on is something kept.
@@ -109,11 +115,18 @@ export async function runMemory(ctx: BenchContext): Promise<FigureResult> {
   } finally {
     clearInterval(sampler);
   }
+  // Once the load's entries have expired and a new read has cleared them out (the coalescer
+  // does so at most every 10 s), what is still live is what the server kept.
+  await sleep(Math.max(ctx.statusTtlMs, ctx.listTtlMs) + 1_000);
+  await drive([`${app.url}${statusPath(BULK_PUBLISHER, bulkOfferId(1))}`], 1, 1, ctx.auth);
+  const heapAfterMiB = await heap.liveMiB(app);
+  heap.close();
+  await app.restart();
   const [first, second] = rounds;
   if (!first || !second) throw new Error("memory rounds missing");
   peakMiB = Math.max(peakMiB, first.afterMiB, second.afterMiB);
 
-  const data: MemoryData = { durationSeconds, idleFreshMiB, beforeMiB, peakMiB, rounds };
+  const data: MemoryData = { durationSeconds, idleFreshMiB, beforeMiB, peakMiB, rounds, heapBeforeMiB, heapAfterMiB };
   const requests = first.load.requests + second.load.requests;
   const bad = rounds.reduce((n, r) => n + r.load.non2xx + r.load.errors + r.load.timeouts, 0);
   const rows: Row[] = [
@@ -128,6 +141,13 @@ export async function runMemory(ctx: BenchContext): Promise<FigureResult> {
         `+${fmt.mib(first.afterMiB - beforeMiB)} after round 1, ` +
         `${second.afterMiB >= first.afterMiB ? "+" : "−"}${fmt.mib(Math.abs(second.afterMiB - first.afterMiB))} after round 2` +
         (bad > 0 ? `; ${fmt.int(bad)} non-2xx/errors` : ""),
+    },
+    {
+      figure: "5 Memory",
+      measure: "next-server live JS heap after a full GC: after that load, once its TTLs have passed",
+      ours: fmt.mib(heapAfterMiB),
+      baseline: `${fmt.mib(heapBeforeMiB)} before the load`,
+      note: `${fmt.ratio(heapAfterMiB, heapBeforeMiB)}; what the server kept (RSS also holds heap V8 reserved and kept)`,
     },
   ];
   return { rows, data };

@@ -109,11 +109,12 @@ export class BenchApp {
     return `http://127.0.0.1:${this.port}`;
   }
 
-  async start(): Promise<void> {
+  /** `extraEnv`: for this process only (a restart without it drops it again). */
+  async start(extraEnv: Record<string, string> = {}): Promise<void> {
     this.output = "";
     const child = spawn(process.execPath, [NEXT_BIN, "start", "--port", String(this.port), "--hostname", "127.0.0.1"], {
       cwd: ROOT,
-      env: { ...this.env, PORT: String(this.port) },
+      env: { ...this.env, ...extraEnv, PORT: String(this.port) },
       stdio: ["ignore", "pipe", "pipe"],
     });
     this.child = child;
@@ -145,9 +146,9 @@ export class BenchApp {
     await exited;
   }
 
-  async restart(): Promise<void> {
+  async restart(extraEnv: Record<string, string> = {}): Promise<void> {
     await this.stop();
-    await this.start();
+    await this.start(extraEnv);
   }
 
   /** Recent output of the server (for error messages). */

@@ -34,7 +34,7 @@ export class Coalescer {
 
   constructor(private readonly options: CoalescerOptions) {
     this.maxEntries = options.maxEntries ?? 20_000;
-    this.sweepEveryMs = options.sweepEveryMs ?? 30_000;
+    this.sweepEveryMs = options.sweepEveryMs ?? 10_000;
     this.now = options.now ?? Date.now;
     this.lastSweep = this.now();
   }

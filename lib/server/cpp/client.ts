@@ -83,67 +83,79 @@ export function createCppClient(env: ServerEnv, tokens: TokenProvider, fetchImpl
     for (;;) {
       const token = await tokens.getToken(rejected === undefined ? {} : { forceRefresh: true, rejected });
       rejected = undefined;
-      let res: Response;
+      // One deadline per attempt, cleared as soon as the attempt is over. AbortSignal.timeout()
+      // keeps its timer, and with it the request's async context (Next's stores, the request and
+      // response), until a GC has collected the signal (bench: 1,500 finished requests held).
+      const deadline = new AbortController();
+      const timer = setTimeout(
+        () => deadline.abort(new DOMException("The upstream did not answer in time.", "TimeoutError")),
+        env.CPP_TIMEOUT_MS,
+      );
       try {
-        res = await fetchImpl(url, {
-          method,
-          headers: {
-            Authorization: `Bearer ${token}`,
-            Accept: "application/json",
-            ...(method === "POST" ? { "Content-Type": "application/json" } : {}),
-          },
-          body: method === "POST" ? "{}" : undefined,
-          cache: "no-store",
-          redirect: "manual",
-          signal: AbortSignal.timeout(env.CPP_TIMEOUT_MS),
-        });
-      } catch (error) {
-        if (isTimeout(error)) {
+        let res: Response;
+        try {
+          res = await fetchImpl(url, {
+            method,
+            headers: {
+              Authorization: `Bearer ${token}`,
+              Accept: "application/json",
+              ...(method === "POST" ? { "Content-Type": "application/json" } : {}),
+            },
+            body: method === "POST" ? "{}" : undefined,
+            cache: "no-store",
+            redirect: "manual",
+            signal: deadline.signal,
+          });
+        } catch (error) {
+          if (isTimeout(error)) {
+            throw new ApiError(
+              504,
+              "upstream_timeout",
+              `The Cloud Partner Portal did not answer within ${env.CPP_TIMEOUT_MS} ms (${req.subject}).`,
+              undefined,
+            );
+          }
+          if (method === "GET" && attempt < env.CPP_MAX_RETRIES) {
+            attempt++;
+            await sleep(backoff(attempt));
+            continue;
+          }
           throw new ApiError(
-            504,
-            "upstream_timeout",
-            `The Cloud Partner Portal did not answer within ${env.CPP_TIMEOUT_MS} ms (${req.subject}).`,
+            502,
+            "upstream_unreachable",
+            `The Cloud Partner Portal at ${host} could not be reached.`,
             undefined,
+            {
+              cause: error instanceof Error && error.cause instanceof Error ? error.cause : error,
+            },
           );
         }
-        if (method === "GET" && attempt < env.CPP_MAX_RETRIES) {
-          attempt++;
-          await sleep(backoff(attempt));
-          continue;
-        }
-        throw new ApiError(
-          502,
-          "upstream_unreachable",
-          `The Cloud Partner Portal at ${host} could not be reached.`,
-          undefined,
-          {
-            cause: error instanceof Error && error.cause instanceof Error ? error.cause : error,
-          },
-        );
-      }
 
-      if (res.status === 401 && !refreshedToken) {
-        // The token may have been revoked or rotated early: one fresh token, one retry.
-        await res.body?.cancel();
-        refreshedToken = true;
-        rejected = token;
-        continue;
-      }
-
-      if (retryable(res.status) && attempt < env.CPP_MAX_RETRIES) {
-        const retryAfter = parseRetryAfter(res.headers.get("Retry-After"));
-        const delay = retryAfter !== undefined ? retryAfter * 1000 : backoff(attempt + 1);
-        if (delay <= env.CPP_MAX_RETRY_DELAY_MS) {
+        if (res.status === 401 && !refreshedToken) {
+          // The token may have been revoked or rotated early: one fresh token, one retry.
           await res.body?.cancel();
-          attempt++;
-          await sleep(delay);
+          refreshedToken = true;
+          rejected = token;
           continue;
         }
-      }
 
-      if (res.status >= 200 && res.status < 300)
-        return { status: res.status, headers: res.headers, body: await parseBody(res, req) };
-      throw await toUpstreamError(res, req);
+        if (retryable(res.status) && attempt < env.CPP_MAX_RETRIES) {
+          const retryAfter = parseRetryAfter(res.headers.get("Retry-After"));
+          const delay = retryAfter !== undefined ? retryAfter * 1000 : backoff(attempt + 1);
+          if (delay <= env.CPP_MAX_RETRY_DELAY_MS) {
+            await res.body?.cancel();
+            attempt++;
+            await sleep(delay);
+            continue;
+          }
+        }
+
+        if (res.status >= 200 && res.status < 300)
+          return { status: res.status, headers: res.headers, body: await parseBody(res, req) };
+        throw await toUpstreamError(res, req);
+      } finally {
+        clearTimeout(timer);
+      }
     }
   }
 
