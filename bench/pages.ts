@@ -553,12 +553,9 @@ const within = (value: number, budget: number, what: string) =>
   `${value <= budget ? "within" : "over"} ${fmt.ms(budget)}, ${what}`;
 
 function keystrokeSummary(m: PageMeasures) {
-  const work = m.keystrokes.map((k) => k.workMs).filter((w): w is number => w !== null);
   return {
     rowsPainted: median(m.keystrokes.map((k) => k.rowsPaintedMs)),
     echo: median(m.keystrokes.map((k) => k.echoMs)),
-    work: work.length ? median(work) : Number.NaN,
-    workMax: work.length ? max(work) : Number.NaN,
     complete: median(m.keystrokes.map((k) => k.completeMs)),
     maxLongTask: max(m.keystrokes.map((k) => k.maxLongTaskMs)),
     cpu: median(m.cpu.perKeystrokeMs),

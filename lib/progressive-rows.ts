@@ -4,6 +4,9 @@
  */
 export const IMMEDIATE_NEW_ROWS = 16;
 
+/** The key of a row that has an id (an offer). */
+export const rowId = (row: { id: string }): string => row.id;
+
 export interface ProgressiveRows<T> {
   /** The rows to render now: a prefix of the list. */
   shown: readonly T[];

@@ -4,12 +4,12 @@ import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 
 import { EmptyRow, PendingRows, SkeletonRows } from "@/components/offers/list-states";
-import { offerKey } from "@/components/offers/offers-table";
 import { useNavigate } from "@/components/offers/row-click";
 import { SortableHead } from "@/components/offers/sortable-head";
 import type { ListView, SortKey } from "@/lib/offer-list";
 import type { Transition } from "@/lib/offer-transitions";
 import type { OfferSummary } from "@/lib/schemas/model";
+import { rowId } from "@/lib/progressive-rows";
 import { useProgressiveRows } from "@/lib/use-progressive-rows";
 
 import { ApprovalRow } from "./approval-row";
@@ -47,7 +47,7 @@ export function ApprovalsTable(props: ApprovalListProps & { view: ListView; onSo
   const t = useTranslations("approvals.columns");
   const navigate = useNavigate();
   const columns = COLUMNS.map((c) => ({ ...c, label: t(LABEL_KEY[c.key]) }));
-  const progressive = useProgressiveRows(rows, offerKey);
+  const progressive = useProgressiveRows(rows, rowId);
   return (
     <table className="w-full table-fixed border-collapse text-sm">
       <caption className="sr-only">{caption}</caption>

@@ -2,6 +2,7 @@
 
 import type { MouseEvent, ReactNode } from "react";
 
+import { rowId } from "@/lib/progressive-rows";
 import { useProgressiveRows } from "@/lib/use-progressive-rows";
 
 import { SkeletonCards } from "./list-states";
@@ -19,7 +20,7 @@ interface CardListProps<T> {
 
 /** The phone's form of an offer list: one card per offer in a labelled list. */
 export function CardList<T extends { id: string }>({ rows, caption, empty, children }: CardListProps<T>) {
-  const progressive = useProgressiveRows(rows, cardKey);
+  const progressive = useProgressiveRows(rows, rowId);
   if (progressive === null) return <SkeletonCards />;
   if (progressive.shown.length === 0) return empty;
   return (
@@ -36,8 +37,6 @@ export function CardList<T extends { id: string }>({ rows, caption, empty, child
     </ul>
   );
 }
-
-const cardKey = (row: { id: string }) => row.id;
 
 interface CardProps {
   offerId: string;

@@ -7,6 +7,7 @@ import type { ListView, SortKey } from "@/lib/offer-list";
 import type { Transition } from "@/lib/offer-transitions";
 import type { OfferSummary } from "@/lib/schemas/model";
 
+import { rowId } from "@/lib/progressive-rows";
 import { useProgressiveRows } from "@/lib/use-progressive-rows";
 
 import { EmptyRow, PendingRows, SkeletonRows } from "./list-states";
@@ -47,7 +48,7 @@ export function OffersTable({
   const t = useTranslations("offers.columns");
   const navigate = useNavigate();
   const columns = COLUMNS.map((c) => ({ ...c, label: t(c.key) }));
-  const progressive = useProgressiveRows(rows, offerKey);
+  const progressive = useProgressiveRows(rows, rowId);
   return (
     <table className="w-full table-fixed border-collapse text-sm">
       <caption className="sr-only">{caption}</caption>
@@ -75,5 +76,3 @@ export function OffersTable({
     </table>
   );
 }
-
-export const offerKey = (offer: OfferSummary) => offer.id;
