@@ -9,7 +9,7 @@ const nextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   // MSAL and the sanitizer run on the server only; keep them out of the bundler.
-  serverExternalPackages: ["@azure/msal-node", "sanitize-html"],
+  serverExternalPackages: ["@azure/msal-node", "sanitize-html", "@electric-sql/pglite", "pg"],
   async headers() {
     return [
       {

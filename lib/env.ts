@@ -100,8 +100,40 @@ const envSchema = z
       )
       .default("Approver"),
     SESSION_MAX_AGE_SECONDS: int("SESSION_MAX_AGE_SECONDS", 60, 7 * 86_400).default(8 * 3600),
+    DATABASE_URL: z
+      .string()
+      .trim()
+      .refine((v) => URL.canParse(v), "DATABASE_URL is not a URL (postgres://user:password@host:5432/database)")
+      .refine(
+        (v) => URL.canParse(v) && ["postgres:", "postgresql:"].includes(new URL(v).protocol),
+        "DATABASE_URL must be a postgres:// or postgresql:// URL",
+      )
+      .refine((v) => URL.canParse(v) && new URL(v).hostname !== "", "DATABASE_URL must name the database's host")
+      .optional(),
+    DATA_DIR: z.string().trim().default("./data"),
+    DATA_RETENTION_DAYS: int("DATA_RETENTION_DAYS", 1, 36_500).default(180),
+    WATCH: bool("WATCH").default(true),
+    WATCH_PUBLISHERS: z
+      .string()
+      .trim()
+      .regex(
+        /^(\*|[A-Za-z0-9._-]{1,100}(\s*,\s*[A-Za-z0-9._-]{1,100})*)$/,
+        "WATCH_PUBLISHERS must be * or a comma-separated list of publisher ids",
+      )
+      .default("*"),
+    WATCH_LIST_MS: int("WATCH_LIST_MS", 250, 86_400_000).default(30_000),
+    WATCH_MIN_MS: int("WATCH_MIN_MS", 250, 86_400_000).default(10_000),
+    WATCH_MAX_MS: int("WATCH_MAX_MS", 250, 86_400_000).default(600_000),
+    WATCH_CONCURRENCY: int("WATCH_CONCURRENCY", 1, 64).default(4),
   })
   .superRefine((env, ctx) => {
+    if (env.WATCH_MIN_MS > env.WATCH_MAX_MS) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["WATCH_MIN_MS"],
+        message: "WATCH_MIN_MS must not be larger than WATCH_MAX_MS",
+      });
+    }
     const secret = env.AZURE_CLIENT_SECRET?.trim();
     if (!secret && !env.AZURE_CLIENT_CERTIFICATE_PATH) {
       ctx.addIssue({
