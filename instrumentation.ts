@@ -1,10 +1,13 @@
 /**
- * Runs once when the server starts: a missing or malformed variable stops start-up with one
- * line naming it, instead of failing on the first request.
+ * Runs once when the server starts: a missing or malformed variable, or a store that cannot
+ * be opened, stops start-up with one line naming it, instead of failing on the first request.
+ * Then the recorder starts (the store, and the watcher unless WATCH=false), and SIGTERM stops
+ * it cleanly.
  */
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME === "nodejs") {
-    const { checkConfigurationOrExit } = await import("./lib/startup-check");
-    checkConfigurationOrExit();
+    const { checkConfigurationOrExit, startRecorderOrExit } = await import("./lib/server/startup");
+    const env = checkConfigurationOrExit();
+    await startRecorderOrExit(env);
   }
 }

@@ -65,7 +65,7 @@ export function withOfferAction(
         publisherId: String(params.publisherId ?? ""),
         offerId: String(params.offerId ?? ""),
         user: session ? { oid: session.oid, username: session.username } : null,
-        ...(session ? { sessionId: session.sid } : {}),
+        ...(session ? { sessionId: session.sid, roles: session.roles } : {}),
         outcome,
         status,
         code,

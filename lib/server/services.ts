@@ -7,7 +7,9 @@ import { createTokenProvider, type TokenProvider } from "./token";
 
 /**
  * The process-wide services: one token provider (one MSAL application and its cache) and
- * one adapter (one coalescer), created on first use.
+ * one adapter (one coalescer), created on first use. Kept on globalThis: Next compiles
+ * instrumentation (which starts the watcher) and the route handlers as separate entries, and
+ * both must share one coalescer and one token cache.
  */
 interface Services {
   env: ServerEnv;
@@ -15,13 +17,16 @@ interface Services {
   cpp: Cpp;
 }
 
-let services: Services | undefined;
+const KEY = Symbol.for("offer-status-dashboard.services");
+const registry = globalThis as { [KEY]?: Services };
 
 export function getServices(): Services {
+  let services = registry[KEY];
   if (!services) {
     const env = getEnv();
     const tokens = createTokenProvider(env);
     services = { env, tokens, cpp: createCpp(env, tokens) };
+    registry[KEY] = services;
   }
   return services;
 }

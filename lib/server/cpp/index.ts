@@ -19,6 +19,8 @@ import { wireOfferListSchema, wireOfferSchema, wireOfferStatusSchema, wirePublis
 export interface Cpp {
   listPublishers(): Promise<Fetched<Publisher[]>>;
   listOffers(publisherId: string): Promise<Fetched<OfferSummary[]>>;
+  /** The offer list as the upstream gives it, without status reads (the watcher's list). */
+  listOfferEntries(publisherId: string): Promise<Fetched<OfferSummary[]>>;
   getOffer(publisherId: string, offerId: string): Promise<Fetched<OfferDetail>>;
   getOfferStatus(publisherId: string, offerId: string): Promise<Fetched<OfferStatus>>;
   goLive(publisherId: string, offerId: string): Promise<OperationAccepted>;
@@ -86,15 +88,21 @@ export function createCpp(
       )
       .then((shared) => shared.value);
 
-  async function loadOffers(publisherId: string): Promise<Fetched<OfferSummary[]>> {
-    const res = await client.request({
-      path: `api/publishers/${enc(publisherId)}/offers`,
-      schema: wireOfferListSchema,
-      subject: `offers of publisher '${publisherId}'`,
-      publisherId,
+  const listOfferEntries = (publisherId: string): Promise<Fetched<OfferSummary[]>> =>
+    cache.get(`entries:${publisherId}`, env.CACHE_TTL_LIST_MS, async () => {
+      const res = await client.request({
+        path: `api/publishers/${enc(publisherId)}/offers`,
+        schema: wireOfferListSchema,
+        subject: `offers of publisher '${publisherId}'`,
+        publisherId,
+      });
+      return res.body.map((o) => toOfferSummary(publisherId, o));
     });
-    let fetchedAt = Date.now();
-    const summaries = res.body.map((o) => toOfferSummary(publisherId, o));
+
+  async function loadOffers(publisherId: string): Promise<Fetched<OfferSummary[]>> {
+    const entries = await listOfferEntries(publisherId);
+    let fetchedAt = entries.fetchedAt;
+    const summaries = entries.value;
     // One server-side status read per offer in flight (shared with Status tab viewers), so
     // the browser makes one request for the whole table.
     const value = await mapWithConcurrency(summaries, env.STATUS_FETCH_CONCURRENCY, async (summary) => {
@@ -130,6 +138,7 @@ export function createCpp(
       // Whatever happened, the next read should see the upstream's word, not our cache.
       cache.invalidate(`status:${publisherId}/${offerId}`);
       cache.invalidate(`offers:${publisherId}`);
+      cache.invalidate(`entries:${publisherId}`);
       cache.invalidate(`offer:${publisherId}/${offerId}`);
     }
   }
@@ -145,6 +154,7 @@ export function createCpp(
         return res.body.map(toPublisher);
       }),
     listOffers,
+    listOfferEntries,
     getOffer: (publisherId, offerId) =>
       cache.get(`offer:${publisherId}/${offerId}`, env.CACHE_TTL_LIST_MS, async () => {
         const res = await client.request({

@@ -139,8 +139,8 @@ export async function recordStatus(db: Db, status: OfferStatus, fetchedAt: numbe
 }
 
 export interface ListRecorded {
-  /** Offers that are new or whose entry changed (status, version or changed time). */
-  changed: string[];
+  /** Offers that are new or whose entry changed (status, version or changed time), with the entry before. */
+  changed: { offerId: string; previous: OfferSummary | null }[];
   /** Offers that went from the list. */
   removed: string[];
   changes: { offerId: string; change: Change }[];
@@ -175,7 +175,8 @@ export async function recordList(
       const row = byId.get(offerId);
       const summaryHash = hashOf(summary);
       if (row?.summaryHash === summaryHash) continue;
-      if (!row || entryKey(summaryOf(row)) !== entryKey(summary)) result.changed.push(offerId);
+      const before = row ? summaryOf(row) : null;
+      if (!row || entryKey(before) !== entryKey(summary)) result.changed.push({ offerId, previous: before });
       const base = row ?? { summary: null, listFetchedAt: null, status: null, statusFetchedAt: null, indicator: null };
       const indicator = indicatorOfRow({ ...base, summary, listFetchedAt: at });
       const previousIndicator = (row?.indicator ?? null) as Indicator | null;

@@ -164,7 +164,7 @@ describe.each(STORE_KINDS)("the store (%s)", (kind) => {
       [summary("vm", "succeeded", "live"), summary("app", "running", "publishing")],
       T0,
     );
-    expect(first.changed.sort()).toEqual(["app", "vm"]);
+    expect(first.changed.map((c) => c.offerId).sort()).toEqual(["app", "vm"]);
     // An offer in flight is placed by its status document, not by its list entry.
     expect((await readOffer(db, "contoso", "app"))?.indicator).toBeNull();
     expect((await readOffer(db, "contoso", "vm"))?.indicator).toBe("live");
@@ -179,7 +179,7 @@ describe.each(STORE_KINDS)("the store (%s)", (kind) => {
 
     await recordStatus(db, status("vm", "succeeded", "live", [step("a", "complete")]), T0 + 2000);
     const delisted = await recordList(db, publisher, [summary("vm", "delisted", "delisted")], T0 + 3000);
-    expect(delisted.changed).toEqual(["vm"]);
+    expect(delisted.changed).toEqual([{ offerId: "vm", previous: expect.objectContaining({ id: "vm" }) }]);
     expect(delisted.removed).toEqual(["app"]);
     expect((await readOffer(db, "contoso", "vm"))?.indicator).toBe("delisted");
     // A later status read (which still says succeeded) does not bring "live" back.

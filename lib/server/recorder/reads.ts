@@ -1,0 +1,124 @@
+import "server-only";
+
+import type { OfferStatus, OfferSummary } from "@/lib/schemas/model";
+import { isInFlight } from "@/lib/schemas/vocabulary";
+import type { Fetched } from "@/lib/server/coalescer";
+import { withStatus } from "@/lib/server/cpp/normalize";
+import { logServerError } from "@/lib/server/errors";
+import { getServices } from "@/lib/server/services";
+import { readList, readOffer, recordList, recordStatus } from "@/lib/server/store/offers";
+
+import { getRecorder, type Recorder } from ".";
+import { statusInterval } from "./schedule";
+
+/**
+ * Reads for the route handlers and server components: from the store when its latest
+ * observation is fresh enough for the offer's state (the watcher keeps it so), otherwise from
+ * the upstream through the coalescer, recording what came back. `fetchedAt` is always when
+ * the upstream data was fetched, never when the store was read. A store that fails is
+ * logged and skipped: live reads go on.
+ */
+
+/** How much later than its schedule an observation may be and still be served. */
+const GRACE_MS = 5_000;
+
+export async function readOffersList(
+  publisherId: string,
+  options: { refresh?: boolean } = {},
+): Promise<Fetched<OfferSummary[]>> {
+  const recorder = getRecorder();
+  if (recorder?.watcher && !options.refresh) {
+    const stored = await fromStore(() => storedList(recorder, publisherId));
+    if (stored) return stored;
+  }
+  const live = await getServices().cpp.listOffers(publisherId);
+  if (recorder) void recordLiveList(recorder, publisherId, live);
+  return live;
+}
+
+async function storedList(recorder: Recorder, publisherId: string): Promise<Fetched<OfferSummary[]> | null> {
+  const { publisher, rows } = await readList(recorder.store.db, publisherId);
+  const listAt = publisher?.listFetchedAt?.getTime();
+  if (!publisher || listAt === undefined || publisher.listError) return null;
+  if (Date.now() - listAt > 2 * recorder.env.WATCH_LIST_MS + GRACE_MS) return null;
+  let fetchedAt = listAt;
+  const value = rows.map(({ summary, status, statusFetchedAt, indicator }) => {
+    const merged =
+      status && isInFlight(summary.status.value) && status.status.value === summary.status.value
+        ? withStatus(summary, status)
+        : summary;
+    if (merged !== summary && statusFetchedAt) fetchedAt = Math.min(fetchedAt, statusFetchedAt.getTime());
+    return indicator ? { ...merged, indicator } : merged;
+  });
+  value.sort((a, b) => a.id.localeCompare(b.id));
+  return { value, fetchedAt };
+}
+
+async function recordLiveList(recorder: Recorder, publisherId: string, live: Fetched<OfferSummary[]>): Promise<void> {
+  // The watcher records lists on its own schedule; without it, a live read is the record.
+  if (recorder.watcher) return;
+  try {
+    await recordList(recorder.store.db, { id: publisherId, name: publisherId }, live.value, live.fetchedAt);
+  } catch (error) {
+    logServerError(error, { during: "recording a live offer list", publisherId });
+  }
+}
+
+export async function readOfferStatus(
+  publisherId: string,
+  offerId: string,
+  options: { refresh?: boolean } = {},
+): Promise<Fetched<OfferStatus>> {
+  const recorder = getRecorder();
+  if (recorder?.watcher && !options.refresh) {
+    const stored = await fromStore(() => storedStatus(recorder, publisherId, offerId));
+    if (stored) return stored;
+  }
+  const live = await getServices().cpp.getOfferStatus(publisherId, offerId);
+  if (recorder) {
+    try {
+      const recorded = await recordStatus(recorder.store.db, live.value, live.fetchedAt);
+      if (recorded.changes.length > 0) {
+        recorder.events.publish({
+          publisherId: publisherId.toLowerCase(),
+          offerId: offerId.toLowerCase(),
+          indicator: recorded.indicator,
+          previousIndicator: null,
+          kinds: [...new Set(recorded.changes.map((c) => c.kind))],
+          at: new Date().toISOString(),
+        });
+      }
+    } catch (error) {
+      logServerError(error, { during: "recording a live status read", publisherId, offerId });
+    }
+  }
+  return live;
+}
+
+async function storedStatus(
+  recorder: Recorder,
+  publisherId: string,
+  offerId: string,
+): Promise<Fetched<OfferStatus> | null> {
+  const stored = await readOffer(recorder.store.db, publisherId, offerId);
+  if (!stored?.status || !stored.statusFetchedAt) return null;
+  const age = Date.now() - stored.statusFetchedAt.getTime();
+  const pace = { minMs: recorder.env.WATCH_MIN_MS, maxMs: recorder.env.WATCH_MAX_MS };
+  const interval = statusInterval(stored.status, pace);
+  // A terminal offer stays right as long as its list entry is watched (a change triggers a read).
+  const listAge = stored.listFetchedAt ? Date.now() - stored.listFetchedAt.getTime() : Number.POSITIVE_INFINITY;
+  const fresh = interval === null ? listAge <= 2 * recorder.env.WATCH_LIST_MS + GRACE_MS : age <= interval + GRACE_MS;
+  if (!fresh) return null;
+  const indicator = stored.indicator ?? stored.status.indicator;
+  return { value: { ...stored.status, indicator }, fetchedAt: stored.statusFetchedAt.getTime() };
+}
+
+/** A store read that fails is logged and answered with null: the caller reads live. */
+async function fromStore<T>(read: () => Promise<T | null>): Promise<T | null> {
+  try {
+    return await read();
+  } catch (error) {
+    logServerError(error, { during: "reading the store" });
+    return null;
+  }
+}
