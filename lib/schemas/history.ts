@@ -79,3 +79,22 @@ export interface ActivityEntry {
   operationId: string | null;
   acknowledgedErrors: number | null;
 }
+
+/** Why an offer is in the cross-publisher attention queue, in the order the queue shows them. */
+export const ATTENTION_REASONS = ["awaitingSignoff", "failed", "overdue", "blocked"] as const;
+export type AttentionReason = (typeof ATTENTION_REASONS)[number];
+
+export interface AttentionItem {
+  reason: AttentionReason;
+  publisherId: string;
+  publisherName: string;
+  offerId: string;
+  offerName: string;
+  indicator: Indicator;
+  /** Since when it has been so, as best known (sign-off wait, failure, step start). */
+  since: string | null;
+  stepName: string | null;
+  estimate: string | null;
+  errorCount: number;
+  warningCount: number;
+}

@@ -298,6 +298,9 @@ export async function readOffersByIndicator(
   }));
 }
 
-export async function readPublishers(db: Db): Promise<{ id: string; name: string }[]> {
-  return db.select({ id: publishers.id, name: publishers.name }).from(publishers).orderBy(publishers.id);
+export async function readPublishers(db: Db): Promise<{ id: string; name: string; listFetchedAt: Date | null }[]> {
+  return db
+    .select({ id: publishers.id, name: publishers.name, listFetchedAt: publishers.listFetchedAt })
+    .from(publishers)
+    .orderBy(publishers.id);
 }
