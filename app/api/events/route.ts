@@ -29,12 +29,12 @@ export const GET = withRoute(async (_ids, request) => {
     start(controller) {
       let closed = false;
       let unsubscribe = () => {};
-      let heartbeat: NodeJS.Timeout | undefined;
+      const timers: { heartbeat?: NodeJS.Timeout } = {};
       close = () => {
         if (closed) return;
         closed = true;
         unsubscribe();
-        clearInterval(heartbeat);
+        clearInterval(timers.heartbeat);
         try {
           controller.close();
         } catch {
@@ -54,8 +54,8 @@ export const GET = withRoute(async (_ids, request) => {
         else for (const e of missed) send(format(e));
       }
       unsubscribe = events.subscribe((e) => send(format(e)));
-      heartbeat = setInterval(() => send(`: heartbeat\n\n`), HEARTBEAT_MS);
-      heartbeat.unref?.();
+      timers.heartbeat = setInterval(() => send(`: heartbeat\n\n`), HEARTBEAT_MS);
+      timers.heartbeat.unref?.();
       request.signal.addEventListener("abort", close);
     },
     cancel() {
