@@ -3,7 +3,34 @@ import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
 
 import { E2E_SESSION_SECRET, users } from "./e2e/support/auth";
-import { APP_URL, EMULATOR_PORT, APP_PORT } from "./e2e/support/ports";
+import {
+  APP_PORT,
+  APP_URL,
+  EMULATOR_PORT,
+  RECORDER_APP_PORT,
+  RECORDER_APP_URL,
+  RECORDER_EMULATOR_PORT,
+} from "./e2e/support/ports";
+
+// Never inherit a real tenant or store: the e2e suite runs against the emulator only.
+const isolated = {
+  AZURE_TENANT_ID: "",
+  AZURE_CLIENT_ID: "",
+  AZURE_CLIENT_SECRET: "",
+  AZURE_CLIENT_CERTIFICATE_PATH: "",
+  DATABASE_URL: "",
+  DATA_DIR: "",
+  SESSION_SECRET: E2E_SESSION_SECRET,
+  POLL_ACTIVE_MS: "1000",
+  POLL_WAITING_MS: "2000",
+  POLL_LIST_MS: "1000",
+  POLL_IDLE_MS: "2000",
+  POLL_BURST_MS: "500",
+  CACHE_TTL_LIST_MS: "300",
+  CACHE_TTL_STATUS_MS: "300",
+  CPP_MAX_RETRIES: "1",
+  CPP_MAX_RETRY_DELAY_MS: "200",
+};
 
 /**
  * End-to-end tests drive a real Chromium against the built app and the emulator (real
@@ -55,32 +82,48 @@ export default defineConfig({
       },
     },
   ],
-  webServer: {
-    command: "node --import tsx scripts/start.ts --test",
-    url: `${APP_URL}/api/health`,
-    reuseExistingServer: !process.env.CI,
-    timeout: 240_000,
-    stdout: "pipe",
-    stderr: "pipe",
-    env: {
-      PORT: String(APP_PORT),
-      EMULATOR_PORT: String(EMULATOR_PORT),
-      // Never inherit a real tenant: the e2e suite runs against the emulator only.
-      AZURE_TENANT_ID: "",
-      AZURE_CLIENT_ID: "",
-      AZURE_CLIENT_SECRET: "",
-      AZURE_CLIENT_CERTIFICATE_PATH: "",
-      APP_BASE_URL: APP_URL,
-      SESSION_SECRET: E2E_SESSION_SECRET,
-      POLL_ACTIVE_MS: "1000",
-      POLL_WAITING_MS: "2000",
-      POLL_LIST_MS: "1000",
-      POLL_IDLE_MS: "2000",
-      POLL_BURST_MS: "500",
-      CACHE_TTL_LIST_MS: "300",
-      CACHE_TTL_STATUS_MS: "300",
-      CPP_MAX_RETRIES: "1",
-      CPP_MAX_RETRY_DELAY_MS: "200",
+  webServer: [
+    {
+      // The specs' stack: every read live from the emulator (which they steer: clock, faults,
+      // resets) and recorded; the watcher is off here, so what they see is what they caused.
+      command: "node --import tsx scripts/start.ts --test",
+      url: `${APP_URL}/api/health`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 240_000,
+      stdout: "pipe",
+      stderr: "pipe",
+      env: {
+        ...isolated,
+        PORT: String(APP_PORT),
+        EMULATOR_PORT: String(EMULATOR_PORT),
+        APP_BASE_URL: APP_URL,
+        WATCH: "false",
+      },
     },
-  },
+    {
+      // The recorder's stack (e2e/recorder.spec.ts): the watcher on, as in production, fast.
+      command: "node --import tsx scripts/start.ts --test",
+      url: `${RECORDER_APP_URL}/api/health`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 240_000,
+      stdout: "pipe",
+      stderr: "pipe",
+      env: {
+        ...isolated,
+        PORT: String(RECORDER_APP_PORT),
+        EMULATOR_PORT: String(RECORDER_EMULATOR_PORT),
+        APP_BASE_URL: RECORDER_APP_URL,
+        WATCH: "true",
+        WATCH_LIST_MS: "1000",
+        WATCH_MIN_MS: "500",
+        WATCH_MAX_MS: "2000",
+        // Pages poll rarely here: what reaches them quickly came by /api/events.
+        POLL_ACTIVE_MS: "600000",
+        POLL_WAITING_MS: "600000",
+        POLL_LIST_MS: "600000",
+        POLL_IDLE_MS: "600000",
+        POLL_BURST_MS: "600000",
+      },
+    },
+  ],
 });

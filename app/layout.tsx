@@ -31,7 +31,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
     <html lang={locale} data-theme={theme === "system" ? undefined : theme}>
       <body className="min-h-screen bg-slate-50 font-sans text-slate-900 antialiased">
         <NextIntlClientProvider>
-          <Providers polling={getPollingConfig()}>
+          <Providers polling={getPollingConfig()} live={user.signedIn}>
             <CurrentUserProvider user={user}>
               <SessionEndedBanner />
               {children}

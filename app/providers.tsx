@@ -5,6 +5,7 @@ import { createContext, useContext, type ReactNode } from "react";
 
 import type { PollingConfig } from "@/lib/env";
 import { shouldRetry } from "@/lib/queries";
+import { useLiveEvents } from "@/lib/use-live-events";
 
 function makeQueryClient(): QueryClient {
   return new QueryClient({
@@ -37,10 +38,27 @@ export function usePolling(): PollingConfig {
   return polling;
 }
 
-export function Providers({ polling, children }: { polling: PollingConfig; children: ReactNode }) {
+export function Providers({
+  polling,
+  live,
+  children,
+}: {
+  polling: PollingConfig;
+  /** Whether to listen to /api/events (a signed-in user). */
+  live: boolean;
+  children: ReactNode;
+}) {
   return (
     <PollingContext.Provider value={polling}>
-      <QueryClientProvider client={getQueryClient()}>{children}</QueryClientProvider>
+      <QueryClientProvider client={getQueryClient()}>
+        <LiveEvents enabled={live} />
+        {children}
+      </QueryClientProvider>
     </PollingContext.Provider>
   );
+}
+
+function LiveEvents({ enabled }: { enabled: boolean }) {
+  useLiveEvents(enabled);
+  return null;
 }

@@ -10,6 +10,7 @@ import type {
   OperationAccepted,
   Publisher,
 } from "@/lib/schemas/model";
+import type { ActivityEntry, AttentionItem, OfferHistory } from "@/lib/schemas/history";
 import { TERMINAL_INDICATORS } from "@/lib/schemas/vocabulary";
 
 /**
@@ -27,7 +28,37 @@ export const queryKeys = {
   offer: (publisherId: string, offerId: string) => ["publishers", publisherId, "offers", offerId] as const,
   offerStatus: (publisherId: string, offerId: string) =>
     ["publishers", publisherId, "offers", offerId, "status"] as const,
+  offerHistory: (publisherId: string, offerId: string) =>
+    ["publishers", publisherId, "offers", offerId, "history"] as const,
+  activity: (search: string) => ["activity", search] as const,
+  attention: () => ["attention"] as const,
 };
+
+/**
+ * "Refresh now": the next fetch of these queries asks the server to read the upstream rather
+ * than its record (`?refresh=1`, still coalesced there).
+ */
+type Refreshable = "offers" | "status";
+const refreshRequested = new Set<Refreshable>();
+
+export function requestRefresh(kind: Refreshable): void {
+  refreshRequested.add(kind);
+}
+
+function withRefresh(path: string, kind: Refreshable): string {
+  if (!refreshRequested.delete(kind)) return path;
+  return `${path}${path.includes("?") ? "&" : "?"}refresh=1`;
+}
+
+/** While the live stream (/api/events) is healthy, polling is only the fallback: it slows down. */
+let streamHealthy = false;
+const STREAM_SLOWDOWN = 4;
+
+export function setStreamHealthy(healthy: boolean): void {
+  streamHealthy = healthy;
+}
+
+const paced = (ms: number | false): number | false => (ms === false || !streamHealthy ? ms : ms * STREAM_SLOWDOWN);
 
 /** Retries in the query itself stay small: the next poll is the real retry. */
 export function shouldRetry(failureCount: number, error: unknown): boolean {
@@ -74,9 +105,9 @@ export function statusInterval(polling: PollingConfig) {
     if (inBurst(query.queryKey)) return polling.burstMs;
     const status = query.state.data?.data;
     if (!status) return polling.activeMs;
-    if (status.indicator === "awaitingSignoff") return polling.waitingMs;
+    if (status.indicator === "awaitingSignoff") return paced(polling.waitingMs);
     if (TERMINAL_INDICATORS.has(status.indicator)) return false;
-    return polling.activeMs;
+    return paced(polling.activeMs);
   };
 }
 
@@ -90,7 +121,7 @@ export function listInterval(polling: PollingConfig) {
     if (!offers) return polling.listMs;
     const moving = offers.some((o) => o.indicator === "publishing");
     const waiting = offers.some((o) => o.indicator === "awaitingSignoff");
-    return moving ? polling.listMs : waiting ? Math.max(polling.listMs, polling.waitingMs) : polling.idleMs;
+    return paced(moving ? polling.listMs : waiting ? Math.max(polling.listMs, polling.waitingMs) : polling.idleMs);
   };
 }
 
@@ -104,7 +135,8 @@ export const queries = {
   offers: (publisherId: string, polling: PollingConfig) =>
     queryOptions({
       queryKey: queryKeys.offers(publisherId),
-      queryFn: ({ signal }) => fetchJson<OfferSummary[]>(`/api/publishers/${enc(publisherId)}/offers`, { signal }),
+      queryFn: ({ signal }) =>
+        fetchJson<OfferSummary[]>(withRefresh(`/api/publishers/${enc(publisherId)}/offers`, "offers"), { signal }),
       refetchInterval: listInterval(polling),
     }),
   offer: (publisherId: string, offerId: string) =>
@@ -118,8 +150,31 @@ export const queries = {
     queryOptions({
       queryKey: queryKeys.offerStatus(publisherId, offerId),
       queryFn: ({ signal }) =>
-        fetchJson<OfferStatus>(`/api/publishers/${enc(publisherId)}/offers/${enc(offerId)}/status`, { signal }),
+        fetchJson<OfferStatus>(
+          withRefresh(`/api/publishers/${enc(publisherId)}/offers/${enc(offerId)}/status`, "status"),
+          { signal },
+        ),
       refetchInterval: statusInterval(polling),
+    }),
+  /** The recorder's view; kept current by /api/events, with slow polling as the fallback. */
+  offerHistory: (publisherId: string, offerId: string, polling: PollingConfig) =>
+    queryOptions({
+      queryKey: queryKeys.offerHistory(publisherId, offerId),
+      queryFn: ({ signal }) =>
+        fetchJson<OfferHistory>(`/api/publishers/${enc(publisherId)}/offers/${enc(offerId)}/history`, { signal }),
+      refetchInterval: (query) => (query.state.status === "error" ? polling.idleMs : paced(polling.listMs)),
+    }),
+  activity: (search: string, polling: PollingConfig) =>
+    queryOptions({
+      queryKey: queryKeys.activity(search),
+      queryFn: ({ signal }) => fetchJson<ActivityEntry[]>(`/api/activity${search ? `?${search}` : ""}`, { signal }),
+      refetchInterval: () => paced(polling.listMs),
+    }),
+  attention: (polling: PollingConfig) =>
+    queryOptions({
+      queryKey: queryKeys.attention(),
+      queryFn: ({ signal }) => fetchJson<AttentionItem[]>("/api/attention", { signal }),
+      refetchInterval: () => paced(polling.listMs),
     }),
 };
 

@@ -9,6 +9,7 @@ import type { Locale } from "@/i18n/locales";
 import enApprovals from "./en/approvals.json";
 import enAuth from "./en/auth.json";
 import enCommon from "./en/common.json";
+import enHistory from "./en/history.json";
 import enOffers from "./en/offers.json";
 import enShell from "./en/shell.json";
 import enStatus from "./en/status.json";
@@ -16,6 +17,7 @@ import enVocabulary from "./en/vocabulary.json";
 import zhApprovals from "./zh-TW/approvals.json";
 import zhAuth from "./zh-TW/auth.json";
 import zhCommon from "./zh-TW/common.json";
+import zhHistory from "./zh-TW/history.json";
 import zhOffers from "./zh-TW/offers.json";
 import zhShell from "./zh-TW/shell.json";
 import zhStatus from "./zh-TW/status.json";
@@ -29,6 +31,7 @@ const en = {
   status: enStatus,
   auth: enAuth,
   vocabulary: enVocabulary,
+  history: enHistory,
 };
 
 export type Messages = typeof en;
@@ -44,6 +47,7 @@ const zhTW: Catalogue<Messages> = {
   status: zhStatus,
   auth: zhAuth,
   vocabulary: zhVocabulary,
+  history: zhHistory,
 };
 
 export const CATALOGUES: Record<Locale, Catalogue<Messages>> = { en, "zh-TW": zhTW };

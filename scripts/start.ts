@@ -17,7 +17,7 @@
  * with its control API, for the e2e suite and benchmarks).
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, rmSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -118,6 +118,14 @@ async function main(): Promise<void> {
       NODE_EXTRA_CA_CERTS: emulator.caFile,
     });
     log(`Emulator${testMode ? " (test mode, control API on)" : ""} at ${emulator.url} (no AZURE_* variables set).`);
+    // The emulator's world begins anew with every start, so the demo's history does too: the
+    // launcher's own demo store is wiped. A store you configured (DATA_DIR, DATABASE_URL) never is.
+    if (!(process.env.DATA_DIR ?? "").trim() && !(process.env.DATABASE_URL ?? "").trim()) {
+      const demoData = path.join(root, "data", `demo-${port}`);
+      rmSync(demoData, { recursive: true, force: true });
+      env.DATA_DIR = demoData;
+      log(`Demo history is kept in ${path.relative(root, demoData)} and starts fresh with the emulator.`);
+    }
     log(`Sign-in page: ${emulator.browserUrl ?? emulator.url} (demo users Aaron Approver and Vera Viewer).`);
   }
   if (session.generatedSecret) {

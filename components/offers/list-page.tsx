@@ -6,7 +6,7 @@ import type { ReactNode } from "react";
 import { usePolling } from "@/app/providers";
 import { FreshnessBar } from "@/components/ui/freshness-bar";
 import { LiveRegion } from "@/components/ui/live-region";
-import { queries } from "@/lib/queries";
+import { queries, requestRefresh } from "@/lib/queries";
 import type { ApiResponse, OfferSummary } from "@/lib/schemas/model";
 import type { Announcement } from "@/lib/use-live-changes";
 
@@ -40,6 +40,11 @@ interface ListPageProps {
 export function ListPage({ title, description, query, announcement, errorTitle, notices, children }: ListPageProps) {
   const hasData = query.data !== undefined;
   const refetch = () => void query.refetch();
+  // Refresh now: the server reads the upstream rather than its record.
+  const refreshNow = () => {
+    requestRefresh("offers");
+    refetch();
+  };
   return (
     <div className="flex min-w-0 flex-col gap-5">
       <PageHeader title={title} description={description}>
@@ -48,7 +53,7 @@ export function ListPage({ title, description, query, announcement, errorTitle, 
           error={query.error}
           isFetching={query.isFetching}
           hasData={hasData}
-          onRefresh={refetch}
+          onRefresh={refreshNow}
         />
       </PageHeader>
       <LiveRegion announcement={announcement} />

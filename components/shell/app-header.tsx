@@ -13,7 +13,7 @@ import { PublisherSwitcher } from "./publisher-switcher";
  * publisher with the preferences and user buttons), in the same order as on a wide screen, so
  * the keyboard's order is the reading order at every width.
  */
-export async function AppHeader({ publisherId }: { publisherId: string }) {
+export async function AppHeader({ publisherId }: { publisherId: string | null }) {
   const t = await getTranslations("shell");
   return (
     <header className="border-b border-slate-200 bg-white">

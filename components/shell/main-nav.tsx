@@ -4,17 +4,25 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useTranslations } from "next-intl";
 
-export function MainNav({ publisherId }: { publisherId: string }) {
+/** The current publisher's pages, then the pages across every publisher (from the recorder). */
+export function MainNav({ publisherId }: { publisherId: string | null }) {
   const t = useTranslations("shell.nav");
+  const across = useTranslations("history.nav");
   const pathname = usePathname();
-  const base = `/publishers/${encodeURIComponent(publisherId)}`;
+  const base = publisherId === null ? null : `/publishers/${encodeURIComponent(publisherId)}`;
   const items = [
-    { href: `${base}/offers`, label: t("allOffers") },
-    { href: `${base}/approvals`, label: t("approvals") },
+    ...(base
+      ? [
+          { href: `${base}/offers`, label: t("allOffers") },
+          { href: `${base}/approvals`, label: t("approvals") },
+        ]
+      : []),
+    { href: "/attention", label: across("attention") },
+    { href: "/activity", label: across("activity") },
   ];
   return (
     <nav aria-label={t("label")}>
-      <ul className="flex gap-1">
+      <ul className="flex flex-wrap gap-1">
         {items.map((item) => {
           const current = pathname === item.href;
           return (

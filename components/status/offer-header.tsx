@@ -9,7 +9,7 @@ import { usePolling } from "@/app/providers";
 import { FreshnessBar } from "@/components/ui/freshness-bar";
 import { IndicatorBadge } from "@/components/ui/status-badges";
 import { useLabels } from "@/lib/use-labels";
-import { queries } from "@/lib/queries";
+import { queries, requestRefresh } from "@/lib/queries";
 
 import { OfferTabs } from "./offer-tabs";
 
@@ -74,7 +74,10 @@ export function OfferHeader({ publisherId, offerId }: { publisherId: string; off
             error={shown.error}
             isFetching={shown.isFetching}
             hasData={Boolean(shown.data)}
-            onRefresh={() => void shown.refetch()}
+            onRefresh={() => {
+              if (!onDetails) requestRefresh("status");
+              void shown.refetch();
+            }}
           />
         ) : null}
       </OfferTabs>

@@ -24,6 +24,7 @@ export function OfferTabs({
   const tabs = [
     { href: `${base}/status`, label: t("status") },
     { href: `${base}/details`, label: t("details") },
+    { href: `${base}/history`, label: t("history") },
   ];
   return (
     <div className="mt-4 flex flex-wrap items-end justify-between gap-x-4 gap-y-2 border-b border-slate-200">

@@ -29,8 +29,9 @@ export interface EmulatorStats {
 export class EmulatorControl {
   private constructor(private readonly api: APIRequestContext) {}
 
-  static async connect(): Promise<EmulatorControl> {
-    return new EmulatorControl(await request.newContext({ baseURL: EMULATOR_URL, ignoreHTTPSErrors: true }));
+  /** The specs' emulator, or another one (the recorder stack's) by its URL. */
+  static async connect(url: string = EMULATOR_URL): Promise<EmulatorControl> {
+    return new EmulatorControl(await request.newContext({ baseURL: url, ignoreHTTPSErrors: true }));
   }
 
   private async call<T>(method: "GET" | "POST" | "PUT" | "DELETE", path: string, data?: unknown): Promise<T> {

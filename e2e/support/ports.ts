@@ -3,3 +3,12 @@ export const APP_PORT = Number(process.env.E2E_APP_PORT ?? 3100);
 export const EMULATOR_PORT = Number(process.env.E2E_EMULATOR_PORT ?? 44300);
 export const APP_URL = `http://127.0.0.1:${APP_PORT}`;
 export const EMULATOR_URL = `https://127.0.0.1:${EMULATOR_PORT}`;
+
+/**
+ * A second stack for the recorder's specs: the dashboard with its watcher on (as in
+ * production), its own emulator that no other spec resets, and its own store.
+ */
+export const RECORDER_APP_PORT = APP_PORT + 1;
+export const RECORDER_EMULATOR_PORT = EMULATOR_PORT + 1;
+export const RECORDER_APP_URL = `http://127.0.0.1:${RECORDER_APP_PORT}`;
+export const RECORDER_EMULATOR_URL = `https://127.0.0.1:${RECORDER_EMULATOR_PORT}`;

@@ -1,0 +1,146 @@
+import { readFileSync } from "node:fs";
+
+import type { Page } from "@playwright/test";
+import Papa from "papaparse";
+
+import { expect, test } from "./support/fixtures";
+import { EmulatorControl } from "./support/emulator";
+import { RECORDER_APP_URL, RECORDER_EMULATOR_URL } from "./support/ports";
+
+/**
+ * The recorder as a person meets it, on the stack whose watcher is on (as in production):
+ * the History tab, the Activity page and its CSV, the Attention page, and a change reaching
+ * an open tab through /api/events. Pages there poll only every 10 minutes, so whatever shows
+ * up quickly came by the live stream. This stack's emulator is never reset: each test picks
+ * offers no other test here moves.
+ */
+const at = (path: string) => `${RECORDER_APP_URL}${path}`;
+let emulator: EmulatorControl;
+
+test.beforeAll(async () => {
+  emulator = await EmulatorControl.connect(RECORDER_EMULATOR_URL);
+});
+test.afterAll(async () => {
+  await emulator.dispose();
+});
+
+interface History {
+  transitions: { kind: string }[];
+  steps: { stepId: string; durationMs: number | null }[];
+}
+
+async function historyOf(page: Page, offerId: string): Promise<History> {
+  const res = await page.request.get(at(`/api/publishers/contoso/offers/${offerId}/history`));
+  expect(res.ok()).toBe(true);
+  return ((await res.json()) as { data: History }).data;
+}
+
+test("the History tab shows the steps the watcher saw start and finish, with how long they took", async ({ page }) => {
+  const offerId = "contoso-vm-certifying";
+  await page.goto(at(`/publishers/contoso/offers/${offerId}/history`));
+  await expect(page.getByTestId("transitions")).toContainText("First seen: Publish in progress");
+
+  // Move the upstream's clock a step at a time until the watcher has seen a step both start
+  // and finish (bounded: 60 moves of 10 minutes).
+  for (let i = 0; i < 60; i++) {
+    const history = await historyOf(page, offerId);
+    if (history.steps.some((s) => s.durationMs !== null)) break;
+    const before = history.transitions.length;
+    await emulator.advanceClock(10 * 60_000);
+    await expect
+      .poll(async () => (await historyOf(page, offerId)).transitions.length, { timeout: 10_000 })
+      .toBeGreaterThanOrEqual(before);
+  }
+  const timed = (await historyOf(page, offerId)).steps.find((s) => s.durationMs !== null);
+  expect(timed).toBeDefined();
+
+  // The open tab learns of it by the live stream, not by its (10-minute) poll.
+  const row = page.getByTestId("step-times").locator(`tr[data-step-id="${timed?.stepId}"]`);
+  await expect(row.getByTestId("step-duration")).toHaveText(/\d+\s*(s|sec|min)/);
+  await expect(page.getByTestId("transitions").locator('li[data-kind="step"]').first()).toContainText("→ Complete");
+});
+
+test("a Go live is on the offer's History and on the Activity page, with who pressed it; the CSV opens", async ({
+  page,
+}) => {
+  const offerId = "contoso-saas-golive";
+  await page.goto(at(`/publishers/contoso/offers/${offerId}/status`));
+  await page.getByRole("region", { name: "Actions" }).getByRole("button", { name: "Go live", exact: true }).click();
+  const dialog = page.getByRole("dialog", { name: "Go live with this offer?" });
+  await dialog.getByRole("button", { name: "Go live", exact: true }).click();
+  await expect(page.getByTestId("action-result")).toContainText("Go live accepted");
+
+  await page.getByRole("link", { name: "History", exact: true }).click();
+  const transitions = page.getByTestId("transitions");
+  await expect(transitions.locator('li[data-kind="action"]')).toContainText("pressed Go live: accepted");
+  await expect(transitions).toContainText("Status: Awaiting publisher sign-off → Publish in progress");
+
+  await page.goto(at(`/activity?offerId=${offerId}`));
+  const table = page.getByTestId("activity-table");
+  await expect(table.locator("tbody tr")).toHaveCount(1);
+  await expect(table.locator("tbody tr")).toContainText(offerId);
+  await expect(table.locator("tbody tr")).toContainText("Go live");
+  await expect(table.locator("tbody tr")).toContainText("accepted");
+  const user = (await table.locator("tbody tr td").nth(3).textContent())?.trim() ?? "";
+  expect(user).not.toBe("–");
+
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: "Download CSV" }).click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/^offer-activity-\d{4}-\d{2}-\d{2}\.csv$/);
+  const text = readFileSync((await download.path()) as string, "utf8");
+  expect(text.charCodeAt(0)).toBe(0xfeff);
+  const parsed = Papa.parse<Record<string, string>>(text.slice(1), { header: true, skipEmptyLines: true });
+  expect(parsed.errors).toEqual([]);
+  expect(parsed.data).toEqual([
+    expect.objectContaining({ action: "golive", offer: offerId, outcome: "accepted", user }),
+  ]);
+
+  // Filters live in the URL and narrow the list.
+  await page.getByLabel("Outcome").selectOption("refused");
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(page).toHaveURL(/outcome=refused/);
+  await expect(page.getByText("No activity matches these filters.")).toBeVisible();
+});
+
+test("the Attention page lists what needs someone across publishers, sign-off first", async ({ page }) => {
+  await page.goto(at("/attention"));
+  const signoff = page.locator('section[data-reason="awaitingSignoff"]');
+  await expect(signoff.getByRole("heading")).toContainText("Awaiting sign-off");
+  await expect(signoff.getByTestId("attention-item").filter({ hasText: "Contoso" }).first()).toBeVisible();
+  await expect(signoff.getByTestId("attention-item").filter({ hasText: "Fabrikam" }).first()).toBeVisible();
+  await expect(page.locator('section[data-reason="failed"]')).toBeVisible();
+  const sections = await page
+    .locator("section[data-reason]")
+    .evaluateAll((els) => els.map((e) => e.getAttribute("data-reason")));
+  expect(sections[0]).toBe("awaitingSignoff");
+  // An item opens the offer's Status tab.
+  await signoff.getByTestId("attention-item").first().getByRole("link").click();
+  await expect(page).toHaveURL(/\/offers\/[^/]+\/status$/);
+});
+
+test("a second tab hears of a change through the live stream, without waiting for its poll", async ({
+  page,
+  context,
+}) => {
+  const offerId = "contoso-container-cancel";
+  const second = await context.newPage();
+  await second.goto(at("/publishers/contoso/offers"));
+  const row = second.getByRole("row").filter({ hasText: "contoso-container-cancel" });
+  await expect(row).toContainText("Publish in progress");
+
+  await page.goto(at(`/publishers/contoso/offers/${offerId}/status`));
+  await page
+    .getByRole("region", { name: "Actions" })
+    .getByRole("button", { name: "Cancel publish", exact: true })
+    .click();
+  await page
+    .getByRole("dialog", { name: "Cancel this publish?" })
+    .getByRole("button", { name: "Cancel publish", exact: true })
+    .click();
+  await expect(page.getByTestId("action-result")).toContainText("Cancel publish accepted");
+
+  // The second tab polls every 10 minutes here: only the stream can bring this in time.
+  await expect(row).toContainText("Publish canceled");
+});
