@@ -29,6 +29,35 @@ const stepsShown = (page: Page) => expect(page.locator('ol li[id^="step-"]').fir
 
 const SCANS: Scan[] = [
   {
+    name: "History tab",
+    signedIn: true,
+    open: async (page) => {
+      // Reading the status first gives the recorder something to show.
+      await page.goto("/publishers/contoso/offers/contoso-vm-signoff/status");
+      await stepsShown(page);
+      await page.goto("/publishers/contoso/offers/contoso-vm-signoff/history");
+      await expect(page.getByTestId("transitions")).toBeVisible();
+    },
+  },
+  {
+    name: "Activity",
+    signedIn: true,
+    open: async (page) => {
+      await page.goto("/activity");
+      await expect(page.getByRole("link", { name: /CSV/ })).toBeVisible();
+    },
+  },
+  {
+    name: "Attention",
+    signedIn: true,
+    open: async (page) => {
+      await page.goto("/publishers/contoso/offers");
+      await offerShown(page);
+      await page.goto("/attention");
+      await expect(page.locator("section[data-reason], [data-testid=attention-empty]").first()).toBeVisible();
+    },
+  },
+  {
     name: "All offers",
     signedIn: true,
     open: async (page) => {

@@ -13,6 +13,7 @@ import { getEnv } from "@/lib/env";
 import { getRecorder, startRecorder, type Recorder } from "@/lib/server/recorder";
 import { TEST_APP_URL, startHarness, type Harness } from "@/lib/server/testing/emulator-harness";
 
+import { POST as signout } from "../auth/signout/route";
 import { GET as activity } from "./activity/route";
 import { GET as attention } from "./attention/route";
 import { GET as events } from "./events/route";
@@ -99,7 +100,7 @@ describe("reads from the store", () => {
   });
 });
 
-describe("history, activity and attention", () => {
+describe("history, activity and attention", { timeout: 120_000 }, () => {
   it("records a Go live with who pressed it: History, Activity and its CSV", async () => {
     const stream = await request(events as Handler, "/api/events");
     expect(stream.headers.get("Content-Type")).toContain("text/event-stream");
@@ -184,6 +185,23 @@ describe("history, activity and attention", () => {
     expect(items.map((i) => i.reason)).toContain("failed");
     expect(items.find((i) => i.offerId === "contoso-container-blocked")?.reason).toBe("blocked");
     expect(items.find((i) => i.offerId === "contoso-vm-overdue")?.reason).toBe("overdue");
+  });
+
+  it("ends a session at sign-out: a copy of its cookie no longer works", async () => {
+    const cookie = await h.sessionCookie("viewer");
+    const use = () =>
+      (offers as Handler)(new Request(`${TEST_APP_URL}/api/publishers/contoso/offers`, { headers: { cookie } }), {
+        params: Promise.resolve({ publisherId: "contoso" }),
+      });
+    expect((await use()).status).toBe(200);
+    const out = await (signout as unknown as (r: Request) => Promise<Response>)(
+      new Request(`${TEST_APP_URL}/auth/signout`, {
+        method: "POST",
+        headers: { cookie, origin: TEST_APP_URL, accept: "application/json" },
+      }),
+    );
+    expect(out.status).toBe(200);
+    expect((await use()).status).toBe(401);
   });
 
   it("says history is unavailable when the store is gone, while live status still works", async () => {

@@ -1,5 +1,6 @@
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
-import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, readdirSync, statSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 
 import { ROOT, sleep } from "./child";
@@ -25,7 +26,11 @@ export function appEnv(emulator: BenchEmulator, extra: Record<string, string> = 
   const env: NodeJS.ProcessEnv = { ...process.env };
   // Never inherit a real tenant or someone's tuning: the benchmark states all it relies on.
   for (const key of Object.keys(env)) {
-    if (/^(AZURE_|CPP_|CACHE_|POLL_|TOKEN_|STATUS_FETCH_|SESSION_|APP_BASE_URL$|APPROVER_ROLE$)/.test(key))
+    if (
+      /^(AZURE_|CPP_|CACHE_|POLL_|TOKEN_|STATUS_FETCH_|SESSION_|WATCH|DATA_|DATABASE_URL$|APP_BASE_URL$|APPROVER_ROLE$)/.test(
+        key,
+      )
+    )
       delete env[key];
   }
   return {
@@ -37,6 +42,10 @@ export function appEnv(emulator: BenchEmulator, extra: Record<string, string> = 
     AZURE_AUTHORITY_HOST: emulator.url,
     CPP_API_BASE_URL: emulator.url,
     NODE_EXTRA_CA_CERTS: emulator.caFile,
+    // The figures here measure the live path (coalescing, tokens, the proxy): no watcher, and
+    // each instance its own fresh store (PGlite allows one process per folder).
+    WATCH: "false",
+    DATA_DIR: mkdtempSync(path.join(os.tmpdir(), "bench-store-")),
     ...extra,
   };
 }

@@ -48,7 +48,9 @@ export function AttentionView() {
           code={query.error instanceof ApiError ? query.error.code : undefined}
         />
       ) : items.length === 0 ? (
-        <p className={`${card} text-sm text-slate-700`}>{t("empty")}</p>
+        <p className={`${card} text-sm text-slate-700`} data-testid="attention-empty">
+          {t("empty")}
+        </p>
       ) : (
         ATTENTION_REASONS.map((reason) => {
           const group = items.filter((i) => i.reason === reason);

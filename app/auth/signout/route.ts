@@ -4,6 +4,7 @@ import { getEnv } from "@/lib/env";
 import { auditSession } from "@/lib/server/audit";
 import { crossOriginRefusal, sessionFromRequest } from "@/lib/server/auth/guard";
 import { endSessionUrl } from "@/lib/server/auth/oidc";
+import { revoke } from "@/lib/server/auth/revocation";
 import { clearedSessionCookie } from "@/lib/server/auth/session";
 import { ApiError, toErrorResponse } from "@/lib/server/errors";
 
@@ -22,6 +23,8 @@ export async function POST(request: NextRequest): Promise<Response> {
     ? NextResponse.json({ redirectTo: target }, { headers: { "Cache-Control": "no-store" } })
     : NextResponse.redirect(target, { status: 303, headers: { "Cache-Control": "no-store" } });
   response.cookies.set(clearedSessionCookie(env));
+  // A copy of the cookie stops working too (kept as revoked until it would have expired).
+  if (session) await revoke(session.sid, session.exp);
   auditSession({
     action: "signout",
     user: session ? { oid: session.oid, username: session.username } : null,

@@ -4,6 +4,7 @@ import { approverOnlyMessage } from "@/lib/auth/user";
 import type { ServerEnv } from "@/lib/env";
 import { ApiError } from "@/lib/schemas/api-error";
 
+import { isRevoked } from "./revocation";
 import { isApprover, readSession, sessionCookieName, type Session, type SessionEnv } from "./session";
 
 /**
@@ -57,8 +58,9 @@ export function cookieValue(header: string | null, name: string): string | undef
   return undefined;
 }
 
-export function sessionFromRequest(request: Request, env: SessionEnv): Promise<Session | null> {
-  return readSession(cookieValue(request.headers.get("cookie"), sessionCookieName(env)), env);
+export async function sessionFromRequest(request: Request, env: SessionEnv): Promise<Session | null> {
+  const session = await readSession(cookieValue(request.headers.get("cookie"), sessionCookieName(env)), env);
+  return session && !(await isRevoked(session.sid)) ? session : null;
 }
 
 /** Throws the 401 / 403 envelope unless the request carries a session (with the approver role when asked). */

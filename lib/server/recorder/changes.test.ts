@@ -21,7 +21,12 @@ const times = (list: StepTime[]) => new Map(list.map((t) => [t.stepId, t]));
 
 describe("observed step times", () => {
   it("leaves unknown what happened before the first observation", () => {
-    const first = nextStepTimes(new Map(), [step("a", "complete"), step("b", "inProgress"), step("c", "notStarted")], at(0), true);
+    const first = nextStepTimes(
+      new Map(),
+      [step("a", "complete"), step("b", "inProgress"), step("c", "notStarted")],
+      at(0),
+      true,
+    );
     expect(first.map((t) => [t.stepId, t.startedAt, t.finishedAt])).toEqual([
       ["a", null, null],
       ["b", null, null],
@@ -35,7 +40,10 @@ describe("observed step times", () => {
     state = nextStepTimes(times(state), [step("a", "complete")], at(20), false);
     expect(state[0]).toMatchObject({ startedAt: at(5), finishedAt: at(20) });
     // Seen again while complete: nothing moves.
-    expect(nextStepTimes(times(state), [step("a", "complete")], at(30), false)[0]).toMatchObject({ startedAt: at(5), finishedAt: at(20) });
+    expect(nextStepTimes(times(state), [step("a", "complete")], at(30), false)[0]).toMatchObject({
+      startedAt: at(5),
+      finishedAt: at(20),
+    });
     // Published again: a new run.
     state = nextStepTimes(times(state), [step("a", "inProgress")], at(60), false);
     expect(state[0]).toMatchObject({ startedAt: at(60), finishedAt: null, firstSeenAt: at(60) });

@@ -22,6 +22,13 @@ import { statusInterval } from "./schedule";
 /** How much later than its schedule an observation may be and still be served. */
 const GRACE_MS = 5_000;
 
+/**
+ * The fetch time of the last live read recorded per offer: viewers sharing one coalesced read
+ * record it once, not once each (bounded; an entry is just a number).
+ */
+const recordedReads = new Map<string, number>();
+const MAX_RECORDED_READS = 20_000;
+
 export async function readOffersList(
   publisherId: string,
   options: { refresh?: boolean } = {},
@@ -75,7 +82,10 @@ export async function readOfferStatus(
     if (stored) return stored;
   }
   const live = await getServices().cpp.getOfferStatus(publisherId, offerId);
-  if (recorder) {
+  const key = `${publisherId.toLowerCase()}/${offerId.toLowerCase()}`;
+  if (recorder && recordedReads.get(key) !== live.fetchedAt) {
+    if (recordedReads.size >= MAX_RECORDED_READS) recordedReads.clear();
+    recordedReads.set(key, live.fetchedAt);
     try {
       const recorded = await recordStatus(recorder.store.db, live.value, live.fetchedAt);
       if (recorded.changes.length > 0) {

@@ -59,7 +59,9 @@ describe("the watcher's pace", () => {
   });
 
   it("reads sign-off slowly and finished offers not at all", () => {
-    expect(statusInterval(status("awaitingSignoff", step("publisher-signoff", "waitingForPublisherReview", null)), pace)).toBe(600_000);
+    expect(
+      statusInterval(status("awaitingSignoff", step("publisher-signoff", "waitingForPublisherReview", null)), pace),
+    ).toBe(600_000);
     for (const done of ["live", "failed", "canceled", "draft", "delisted"] as const) {
       expect(statusInterval(status(done, null), pace)).toBeNull();
     }

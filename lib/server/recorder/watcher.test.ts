@@ -65,7 +65,8 @@ async function advance(ms: number) {
 
 const apiRequests = async () => (await h.stats()).apiRequests;
 
-describe("the watcher", () => {
+// Real HTTPS, real MSAL, real databases: generous limits for a busy 2-core machine.
+describe("the watcher", { timeout: 180_000 }, () => {
   it("records every watched publisher's offers and the state of those in flight", async () => {
     const w = watcher();
     await w.tick();

@@ -32,7 +32,7 @@ async function refusal(promise: Promise<unknown>): Promise<string> {
   throw new Error("expected the store to be refused");
 }
 
-describe("opening the store", () => {
+describe("opening the store", { timeout: 120_000 }, () => {
   it("refuses a DATA_DIR it cannot write, naming it", async () => {
     const file = path.join(tempDir(), "a-file");
     writeFileSync(file, "not a folder");
@@ -44,7 +44,9 @@ describe("opening the store", () => {
     const other = spawn("sleep", ["30"]);
     try {
       writeFileSync(path.join(dir, "dashboard.lock"), String(other.pid));
-      expect(await refusal(openStore({ dataDir: dir }))).toContain(`in use by another dashboard process (pid ${other.pid})`);
+      expect(await refusal(openStore({ dataDir: dir }))).toContain(
+        `in use by another dashboard process (pid ${other.pid})`,
+      );
     } finally {
       other.kill();
     }
@@ -57,7 +59,9 @@ describe("opening the store", () => {
 
   it("refuses an unreachable PostgreSQL with one line naming DATABASE_URL, never its password", async () => {
     const port = await freePort();
-    const message = await refusal(openStore({ databaseUrl: `postgres://app:s3cret@127.0.0.1:${port}/dashboard`, dataDir: "" }));
+    const message = await refusal(
+      openStore({ databaseUrl: `postgres://app:s3cret@127.0.0.1:${port}/dashboard`, dataDir: "" }),
+    );
     expect(message).toMatch(/^DATABASE_URL: cannot connect to PostgreSQL at 127\.0\.0\.1:\d+\/dashboard/);
     expect(message).not.toContain("s3cret");
   });
@@ -72,7 +76,14 @@ describe("opening the store", () => {
     expect(() => parseEnv({ ...valid, DATABASE_URL: "mysql://db/x" })).toThrow(/DATABASE_URL must be a postgres:\/\//);
     expect(() => parseEnv({ ...valid, DATABASE_URL: "not a url" })).toThrow(/DATABASE_URL is not a URL/);
     expect(() => parseEnv({ ...valid, WATCH_PUBLISHERS: "contoso, bad id!" })).toThrow(/WATCH_PUBLISHERS/);
-    expect(() => parseEnv({ ...valid, WATCH_MIN_MS: "700000" })).toThrow(/WATCH_MIN_MS must not be larger than WATCH_MAX_MS/);
-    expect(parseEnv(valid)).toMatchObject({ DATA_DIR: "./data", WATCH: true, WATCH_PUBLISHERS: "*", DATA_RETENTION_DAYS: 180 });
+    expect(() => parseEnv({ ...valid, WATCH_MIN_MS: "700000" })).toThrow(
+      /WATCH_MIN_MS must not be larger than WATCH_MAX_MS/,
+    );
+    expect(parseEnv(valid)).toMatchObject({
+      DATA_DIR: "./data",
+      WATCH: true,
+      WATCH_PUBLISHERS: "*",
+      DATA_RETENTION_DAYS: 180,
+    });
   });
 });

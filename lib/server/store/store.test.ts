@@ -63,7 +63,7 @@ const error = (text: string) => ({
 const T0 = Date.parse("2026-11-29T10:00:00Z");
 const publisher = { id: "contoso", name: "Contoso" };
 
-describe.each(STORE_KINDS)("the store (%s)", (kind) => {
+describe.each(STORE_KINDS)("the store (%s)", { timeout: 120_000 }, (kind) => {
   let t: TestStore;
   beforeEach(async () => {
     t = await openTestStore(kind);

@@ -29,7 +29,12 @@ export interface Harness {
   /** A Cookie header with a real sealed session of that user. */
   sessionCookie(user: keyof typeof testUsers): Promise<string>;
   control<T = unknown>(method: string, route: string, body?: unknown): Promise<T>;
-  stats(): Promise<{ tokenRequests: number; apiRequests: number; byRoute: Record<string, number> }>;
+  stats(): Promise<{
+    tokenRequests: number;
+    apiRequests: number;
+    byRoute: Record<string, number>;
+    byOffer: Record<string, Record<string, number>>;
+  }>;
   close(): Promise<void>;
 }
 
