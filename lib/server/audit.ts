@@ -2,9 +2,10 @@ import "server-only";
 
 /**
  * The audit trail: one JSON line on stdout per Go live / Cancel attempt (accepted, refused or
- * failed) and per sign-in and sign-out, with who, what, when and the answer. Never a token.
+ * failed, or `unknown`: sent, but the upstream's answer did not say whether it went through)
+ * and per sign-in and sign-out, with who, what, when and the answer. Never a token.
  */
-export type AuditOutcome = "accepted" | "refused" | "failed";
+export type AuditOutcome = "accepted" | "refused" | "failed" | "unknown";
 
 export interface AuditUser {
   oid: string;
