@@ -356,13 +356,18 @@ test("critical issues are summarised above the timeline and link to their steps;
   const issues = page.getByRole("region", { name: /Publish failed/ });
   await expect(issues).toContainText("This offer must be fixed and published again");
   await expect(issues).toContainText("restarts at the first step (Validate Pre-Requisites)");
-  await expect(issues.getByRole("link")).toHaveCount(3);
+  // Counted: the two error messages, as the list counts them. The rejected step is the reason, not an issue.
+  await expect(issues.getByRole("heading")).toHaveText(/^Publish failed\s*\(2\)$/);
+  await expect(issues.getByTestId("critical-issue-list").getByRole("link")).toHaveCount(2);
+  await expect(issues.getByTestId("critical-reasons").getByRole("link")).toHaveText(["Certification: Rejected."]);
   await issues.getByRole("link", { name: /Certification: Rejected/ }).click();
   await expect(page).toHaveURL(/#step-displaycertify$/);
   await expect(step(page, "displaycertify")).toBeInViewport();
 
   await openStatus(page, "contoso-container-blocked");
   const blocked = page.getByRole("region", { name: /Critical issues/ });
+  // One error message, as the list says ("1 error · 1 warning"); the blocked step is the reason.
+  await expect(blocked.getByRole("heading")).toHaveText(/^Critical issues\s*\(1\)$/);
   await expect(blocked.getByRole("link", { name: /Vulnerability scan: Blocked/ })).toHaveAttribute(
     "href",
     "#step-vulnerability-scan",

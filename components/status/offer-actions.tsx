@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 
-import { useCurrentUser } from "@/components/auth/current-user";
+import { useActionsDisabledText, useCurrentUser } from "@/components/auth/current-user";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import type { OfferAction } from "@/lib/queries";
 import type { OfferStatus } from "@/lib/schemas/model";
@@ -49,7 +49,8 @@ export function OfferActions({ status }: { status: OfferStatus }) {
   const { publisherId, offerId, indicator } = status;
   const goLive = useOfferAction(publisherId, offerId, "golive");
   const cancel = useOfferAction(publisherId, offerId, "cancel");
-  const { isApprover, actionsDisabledReason } = useCurrentUser();
+  const { isApprover } = useCurrentUser();
+  const actionsDisabledReason = useActionsDisabledText();
   const [dialog, setDialog] = useState<OfferAction>("golive");
   const [open, setOpen] = useState(false);
   const [notice, setNotice] = useState<Notice | null>(null);
