@@ -97,7 +97,9 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
   };
 
   if (hasMalformedEncoding(pathname)) {
-    return finish(envelope(new ApiError(400, "invalid_request", "The request's path is not valid (broken %-encoding).")));
+    return finish(
+      envelope(new ApiError(400, "invalid_request", "The request's path is not valid (broken %-encoding).")),
+    );
   }
   const allow = allowedMethods(pathname);
   if (allow !== null && !allow.split(", ").includes(request.method)) {

@@ -348,7 +348,7 @@ test("a publisher the dashboard may not read says why and offers to try again", 
   await page.goto("/publishers/northwind/offers");
   const alert = page.getByRole("alert").filter({ hasText: "The offers could not be loaded" });
   await expect(alert.getByRole("heading", { name: "The offers could not be loaded" })).toBeVisible();
-  await expect(alert).toContainText("no access to this publisher");
+  await expect(alert).toContainText("No publisher by this id is visible to the dashboard's app registration");
   await expect(alert).toContainText("Automatic refresh is paused");
   await expect(alert.getByRole("button", { name: "Try again" })).toBeVisible();
 });

@@ -228,7 +228,7 @@ export function createCppClient(env: ServerEnv, tokens: TokenProvider, fetchImpl
           403,
           "upstream_forbidden",
           req.publisherId
-            ? `The dashboard's service principal has no access to publisher '${req.publisherId}'. Add it as a user of that publisher in the Cloud Partner Portal (Users → Add user → Service principal), or check the publisher id.`
+            ? `No publisher '${req.publisherId}' is visible to the dashboard's service principal: check the publisher id, or add the service principal as a user of that publisher in the Cloud Partner Portal (Users → Add user → Service principal).`
             : `The Cloud Partner Portal refused access (${req.subject}).`,
         );
       case res.status === 404:

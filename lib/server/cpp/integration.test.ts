@@ -262,7 +262,7 @@ describe("upstream errors", () => {
   it("explains a 403 as the service principal lacking access to the publisher", async () => {
     const error = await failure(fresh().listOffers("northwind"));
     expect(error).toMatchObject({ status: 403, code: "upstream_forbidden" });
-    expect(error.message).toMatch(/service principal has no access to publisher 'northwind'/);
+    expect(error.message).toMatch(/No publisher 'northwind' is visible to the dashboard's service principal/);
   });
 
   it("retries a 429 after its Retry-After and succeeds", async () => {
