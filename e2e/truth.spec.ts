@@ -1,4 +1,9 @@
+import { request as httpRequest } from "node:http";
+
+import type { Page } from "@playwright/test";
+
 import { fetchOffers, row } from "./support/offer-list";
+import { APP_URL } from "./support/ports";
 import { header, openStatus } from "./support/status-page";
 import { expect, test } from "./support/fixtures";
 
@@ -56,4 +61,92 @@ test("the viewer's user menu names the role it lacks", async ({ viewerPage: page
     .click();
   await expect(page.getByText("Viewer: read-only (no “Approver” role).")).toBeVisible();
   await expect(page.getByText("{role}")).toHaveCount(0);
+});
+
+/** Every text the Status tab's action result shows, from now on (a live region can change faster than a check). */
+async function recordActionResults(page: Page): Promise<() => Promise<string[]>> {
+  await page.evaluate(() => {
+    const seen: string[] = [];
+    (window as unknown as { __results: string[] }).__results = seen;
+    const target = document.querySelector('[data-testid="action-result"]');
+    if (!target) throw new Error("no action result region");
+    new MutationObserver(() => seen.push(target.textContent ?? "")).observe(target, {
+      childList: true,
+      characterData: true,
+      subtree: true,
+    });
+  });
+  return () => page.evaluate(() => (window as unknown as { __results: string[] }).__results);
+}
+
+test("a Go live applied but answered with a 5xx is checked, not told as refused, and is not offered again meanwhile", async ({
+  page,
+  emulator,
+}) => {
+  await openStatus(page, "contoso-saas-golive");
+  const results = await recordActionResults(page);
+  await emulator.addFault({ target: "golive", kind: "status", status: 500, afterAction: true, times: 1 });
+  const goLive = page.getByRole("region", { name: "Actions" }).getByRole("button", { name: "Go live", exact: true });
+  await goLive.click();
+  await page.getByRole("dialog").getByRole("button", { name: "Go live", exact: true }).click();
+  // It went through: the status says so, and the notice retires.
+  await expect(header(page).getByText("Publish in progress", { exact: true })).toBeVisible();
+  await expect(page.getByTestId("action-result")).toHaveText("");
+  const said = await results();
+  expect(said).toContain(
+    "Go live was sent, but the answer did not say whether it went through. Checking whether it went through…",
+  );
+  expect(said.join("\n")).not.toContain("not accepted");
+  const stats = await emulator.stats();
+  expect(stats.byRoute["POST /api/publishers/{p}/offers/{o}/golive"]).toBe(1);
+});
+
+test("a second Go live while one is in flight is information naming who, never a second request upstream", async ({
+  page,
+  emulator,
+}) => {
+  await openStatus(page, "contoso-vm-signoff");
+  // Another tab of the same approver took it a moment ago; this page has not seen it yet.
+  await emulator.addFault({ target: "status", kind: "latency", latencyMs: 8000, offerId: "contoso-vm-signoff" });
+  const first = await page.request.post("/api/publishers/contoso/offers/contoso-vm-signoff/golive", {
+    headers: { Origin: APP_URL },
+  });
+  expect(first.status()).toBe(202);
+  await emulator.resetStats();
+  await page.getByRole("region", { name: "Actions" }).getByRole("button", { name: "Go live", exact: true }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Go live", exact: true }).click();
+  const result = page.getByTestId("action-result");
+  await expect(result).toHaveText(
+    "A Go live of this offer by aaron@contoso.onmicrosoft.com is already under way. Wait for its outcome.",
+  );
+  await expect(result).not.toHaveClass(/text-red/);
+  expect((await emulator.stats()).byRoute["POST /api/publishers/{p}/offers/{o}/golive"] ?? 0).toBe(0);
+});
+
+test("broken %-encoding, TRACE and unanswered methods get the envelope with the usual headers", async ({ request }) => {
+  const malformed = await request.get("/api/publishers/contoso/offers/a%zz/status");
+  expect(malformed.status()).toBe(400);
+  expect(await malformed.json()).toMatchObject({ error: { code: "invalid_request" } });
+  expect(malformed.headers()["x-content-type-options"]).toBe("nosniff");
+
+  const put = await request.put("/api/publishers", { headers: { Origin: APP_URL } });
+  expect(put.status()).toBe(405);
+  expect(put.headers()["allow"]).toBe("GET, HEAD");
+  expect(await put.json()).toMatchObject({ error: { code: "method_not_allowed" } });
+
+  const trace = await new Promise<{ status: number; headers: Record<string, unknown>; body: string }>(
+    (resolve, reject) => {
+      const req = httpRequest(`${APP_URL}/api/publishers`, { method: "TRACE" }, (res) => {
+        let body = "";
+        res.on("data", (chunk: Buffer) => (body += chunk.toString()));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+      });
+      req.on("error", reject);
+      req.end();
+    },
+  );
+  expect(trace.status).toBe(405);
+  expect(trace.headers["x-frame-options"]).toBe("DENY");
+  expect(trace.headers.allow).toBe("GET, HEAD, POST");
+  expect(JSON.parse(trace.body)).toMatchObject({ error: { code: "method_not_allowed" } });
 });
