@@ -88,7 +88,14 @@ test("a Go live applied but answered with a 5xx is checked, not told as refused,
   await emulator.addFault({ target: "golive", kind: "status", status: 500, afterAction: true, times: 1 });
   const goLive = page.getByRole("region", { name: "Actions" }).getByRole("button", { name: "Go live", exact: true });
   await goLive.click();
+  // The offer's status answers slowly for a moment, so the check can be seen.
+  await emulator.addFault({ target: "status", kind: "latency", latencyMs: 2500, times: 2 });
   await page.getByRole("dialog").getByRole("button", { name: "Go live", exact: true }).click();
+  await expect(page.getByTestId("action-result")).toHaveText(
+    "Go live was sent, but the answer did not say whether it went through. Checking whether it went through…",
+  );
+  await expect(page.getByRole("dialog")).toBeHidden();
+  await expect(goLive).toHaveAttribute("aria-disabled", "true");
   // It went through: the status says so, and the notice retires.
   await expect(header(page).getByText("Publish in progress", { exact: true })).toBeVisible();
   await expect(page.getByTestId("action-result")).toHaveText("");

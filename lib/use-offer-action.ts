@@ -26,10 +26,11 @@ export function useOfferAction(publisherId: string, offerId: string, action: Off
   return useMutation({
     mutationKey: ["offer-action", publisherId, offerId, action],
     mutationFn: () => postOfferAction(publisherId, offerId, action),
-    onSettled: async () => {
+    // Not awaited: the answer is shown at once, the fresh status follows.
+    onSettled: () => {
       const keys = [queryKeys.offerStatus(publisherId, offerId), queryKeys.offers(publisherId)];
       keys.forEach(startBurst);
-      await Promise.all(keys.map((queryKey) => queryClient.invalidateQueries({ queryKey, exact: true })));
+      for (const queryKey of keys) void queryClient.invalidateQueries({ queryKey, exact: true });
     },
   });
 }
@@ -142,12 +143,14 @@ export function useActionFlow(publisherId: string, offerId: string, indicator: I
       const controller = new AbortController();
       abort.current?.abort();
       abort.current = controller;
-      const verdict = await verify(offerId, action, controller.signal);
-      if (controller.signal.aborted) return outcome;
-      if (verdict === "applied") {
-        setState({ phase: "idle" });
-        refresh(offerId);
-      } else setState({ phase: verdict, action });
+      // In the background: the answer is in, the confirmation closes; the check goes on.
+      void verify(offerId, action, controller.signal).then((verdict) => {
+        if (controller.signal.aborted) return;
+        if (verdict === "applied") {
+          setState({ phase: "idle" });
+          refresh(offerId);
+        } else setState({ phase: verdict, action });
+      });
       return outcome;
     },
     [golive, cancel, verify, refresh, offerId],

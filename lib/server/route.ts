@@ -114,7 +114,7 @@ export function withOfferAction(
           409,
           "action_in_flight",
           `A ${ACTION_WORDS[holder.action]} of this offer by ${holder.by} is in flight or settling; wait for its outcome.`,
-          Math.ceil(ACTION_SETTLE_MS / 1000),
+          undefined,
           { args: { action: holder.action, by: holder.by } },
         );
       }
