@@ -95,7 +95,10 @@ test("a Go live applied but answered with a 5xx is checked, not told as refused,
     "Go live was sent, but the answer did not say whether it went through. Checking whether it went through…",
   );
   await expect(page.getByRole("dialog")).toBeHidden();
-  await expect(goLive).toHaveAttribute("aria-disabled", "true");
+  // Not offered again while it is checked.
+  await expect(
+    page.getByRole("region", { name: "Actions" }).getByRole("button", { name: "Go live requested" }),
+  ).toHaveAttribute("aria-disabled", "true");
   // It went through: the status says so, and the notice retires.
   await expect(header(page).getByText("Publish in progress", { exact: true })).toBeVisible();
   await expect(page.getByTestId("action-result")).toHaveText("");
