@@ -8,6 +8,9 @@ export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME === "nodejs") {
     const { checkConfigurationOrExit, startRecorderOrExit } = await import("./lib/server/startup");
     const env = checkConfigurationOrExit();
+    // TRACE and TRACK never reach the proxy (no fetch Request can carry them): answered here.
+    const { installRawMethodGuard } = await import("./lib/server/raw-method-guard");
+    installRawMethodGuard(env);
     await startRecorderOrExit(env);
   }
 }

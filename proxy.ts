@@ -2,7 +2,7 @@ import { NextResponse, type NextRequest } from "next/server";
 
 import { safeReturnTo } from "@/lib/auth/return-to";
 import { getEnv } from "@/lib/env";
-import type { ApiError } from "@/lib/schemas/api-error";
+import { ApiError } from "@/lib/schemas/api-error";
 import { auditOfferAction } from "@/lib/server/audit";
 import { crossOriginRefusal, sessionFromRequest, unauthenticated } from "@/lib/server/auth/guard";
 import type { Session } from "@/lib/server/auth/session";
@@ -22,6 +22,34 @@ import {
  */
 
 const ACTION_PATH = /^\/api\/publishers\/([^/]+)\/offers\/([^/]+)\/(golive|cancel)$/;
+
+/**
+ * The methods each path answers. Anything else gets the 405 envelope with `Allow` (Next's own
+ * 405 has an empty body and no Allow). Pages are read-only: GET and HEAD.
+ */
+const API_METHODS: readonly [RegExp, string][] = [
+  [/^\/api\/publishers\/[^/]+\/offers\/[^/]+\/(golive|cancel)$/, "POST"],
+  [/^\/api\/(health|publishers(\/[^/]+\/offers(\/[^/]+(\/status)?)?)?)$/, "GET, HEAD"],
+];
+
+function allowedMethods(pathname: string): string | null {
+  if (pathname === "/api" || pathname.startsWith("/api/")) {
+    for (const [pattern, allow] of API_METHODS) if (pattern.test(pathname)) return allow;
+    return null; // the catch-all answers 404 envelopes for any method
+  }
+  if (pathname === "/auth/signout") return "GET, HEAD, POST"; // the sign-out form posts to it
+  return "GET, HEAD";
+}
+
+/** A path with broken percent-encoding (`a%zz`) cannot be routed: 400, not Next's bare 500. */
+function hasMalformedEncoding(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname);
+    return false;
+  } catch {
+    return true;
+  }
+}
 
 function isPublic(pathname: string): boolean {
   return pathname === "/api/health" || pathname === "/auth" || pathname.startsWith("/auth/");
@@ -67,6 +95,20 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
     for (const [name, value] of Object.entries(securityHeaders(env, csp))) response.headers.set(name, value);
     return response;
   };
+
+  if (hasMalformedEncoding(pathname)) {
+    return finish(
+      envelope(new ApiError(400, "invalid_request", "The request's path is not valid (broken %-encoding).")),
+    );
+  }
+  const allow = allowedMethods(pathname);
+  if (allow !== null && !allow.split(", ").includes(request.method)) {
+    const response = finish(
+      envelope(new ApiError(405, "method_not_allowed", `This path answers ${allow} only, not ${request.method}.`)),
+    );
+    response.headers.set("Allow", allow);
+    return response;
+  }
 
   const refusal = crossOriginRefusal(request, env);
   const session = isPublic(pathname) && !refusal ? null : await sessionFromRequest(request, env);

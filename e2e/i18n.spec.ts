@@ -133,3 +133,26 @@ test("the vocabulary is the portal's, with sign-off translated correctly", async
   await expect(main.getByText("已上線").first()).toBeVisible();
   await expect(main.getByText("登出")).toHaveCount(0);
 });
+
+test("a viewer's pages in zh-TW show no English of ours: the disabled actions' reasons and the user menu", async ({
+  viewerPage: page,
+  request,
+}) => {
+  // The approver role's value (APPROVER_ROLE) is configuration, shown as it is.
+  const upstream = [users.viewer.name, "Approver", ...(await upstreamStrings(request, "contoso-app-signoff"))];
+  await page.goto("/publishers/contoso/offers/contoso-app-signoff/status");
+  await expect(page.locator('ol li[id^="step-"]').first()).toBeVisible();
+  const actions = page.getByRole("region", { name: "動作" });
+  await expect(actions).toContainText("只有核准者");
+  expect(await englishLeft(page, upstream)).toEqual([]);
+
+  await page.goto("/publishers/contoso/approvals");
+  await expect(page.locator("[data-offer-id]").first()).toBeVisible();
+  await expect(page.getByRole("button", { name: /^上線/ }).first()).toHaveAttribute("title", /只有核准者/);
+  await page
+    .getByRole("banner")
+    .getByRole("button", { name: new RegExp(users.viewer.name) })
+    .click();
+  await expect(page.getByText("檢視者：唯讀（沒有「Approver」角色）。")).toBeVisible();
+  expect(await englishLeft(page, upstream)).toEqual([]);
+});

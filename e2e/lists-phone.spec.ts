@@ -112,7 +112,7 @@ test("All offers on a phone: sort with the select, filter and status chips, page
   await expect(cardNames(page)).toHaveCount(matches.length);
   const publishing = matches.filter((o) => o.indicator === "publishing");
   expect(publishing.length).toBeGreaterThan(0);
-  await page.getByRole("button", { name: `Publish in progress (${publishing.length})` }).click();
+  await page.getByRole("button", { name: `Publish in progress ${publishing.length}` }).click();
   await expect(cardNames(page)).toHaveCount(publishing.length);
   await expectNoSidewaysScroll(page);
 

@@ -75,7 +75,8 @@ test.describe("in Traditional Chinese", () => {
     await expect(issues.filter({ hasText: "錯誤" })).toContainText("Test Drive validation：Test Drive deployment");
     await expect(dialog.getByRole("button", { name: "先不要" })).toBeVisible();
     await dialog.getByRole("button", { name: "上線", exact: true }).click();
-    await expect(page.getByTestId("action-result")).toHaveText("已接受上線要求。正在追蹤供應項目…");
+    await expect(header(page).getByText("正在發行", { exact: true })).toBeVisible();
+    await expect(page.getByTestId("action-result")).toHaveText("");
   });
 
   test("the Cancel publish warning, the critical issues and the overdue notice", async ({ page }) => {

@@ -261,8 +261,10 @@ test("Go live: the confirmation lists open warnings and errors; the offer goes l
 
   await goLive.click();
   await dialog.getByRole("button", { name: "Go live", exact: true }).click();
-  await expect(page.getByTestId("action-result")).toHaveText("Go live accepted. Tracking the offer…");
   await expect(dialog).toBeHidden();
+  // Once the offer shows it, the "accepted, tracking…" notice retires.
+  await expect(header(page).getByText("Publish in progress", { exact: true })).toBeVisible();
+  await expect(page.getByTestId("action-result")).toHaveText("");
 
   await emulator.advanceClock(30 * 60_000);
   await expect(header(page).getByText("Live", { exact: true })).toBeVisible();
@@ -301,8 +303,9 @@ test("Cancel publish: warns that publishing restarts from step 1, then shows Pub
   const dialog = page.getByRole("dialog", { name: "Cancel this publish?" });
   await expect(dialog).toContainText("restarts from step 1 (Validate prerequisites)");
   await dialog.getByRole("button", { name: "Cancel publish", exact: true }).click();
-  await expect(page.getByTestId("action-result")).toHaveText("Cancel publish accepted. Tracking the offer…");
   await expect(header(page).getByText("Publish canceled", { exact: true })).toBeVisible();
+  // The outcome is seen: Cancel's notice retires too.
+  await expect(page.getByTestId("action-result")).toHaveText("");
   await expect(stepHead(page, "certification").getByText("Canceled", { exact: true })).toBeVisible();
   await expect(actions(page).getByRole("button")).toHaveCount(0);
 });
@@ -356,13 +359,18 @@ test("critical issues are summarised above the timeline and link to their steps;
   const issues = page.getByRole("region", { name: /Publish failed/ });
   await expect(issues).toContainText("This offer must be fixed and published again");
   await expect(issues).toContainText("restarts at the first step (Validate Pre-Requisites)");
-  await expect(issues.getByRole("link")).toHaveCount(3);
+  // Counted: the two error messages, as the list counts them. The rejected step is the reason, not an issue.
+  await expect(issues.getByRole("heading")).toHaveText(/^Publish failed\s*\(2\)$/);
+  await expect(issues.getByTestId("critical-issue-list").getByRole("link")).toHaveCount(2);
+  await expect(issues.getByTestId("critical-reasons").getByRole("link")).toHaveText(["Certification: Rejected."]);
   await issues.getByRole("link", { name: /Certification: Rejected/ }).click();
   await expect(page).toHaveURL(/#step-displaycertify$/);
   await expect(step(page, "displaycertify")).toBeInViewport();
 
   await openStatus(page, "contoso-container-blocked");
   const blocked = page.getByRole("region", { name: /Critical issues/ });
+  // One error message, as the list says ("1 error · 1 warning"); the blocked step is the reason.
+  await expect(blocked.getByRole("heading")).toHaveText(/^Critical issues\s*\(1\)$/);
   await expect(blocked.getByRole("link", { name: /Vulnerability scan: Blocked/ })).toHaveAttribute(
     "href",
     "#step-vulnerability-scan",

@@ -234,7 +234,22 @@ async function postAction(
         ? goLive(data, offer, now)
         : cancel(data, offer, now);
   if (!result.ok) return sendError(res, result.status, result.code, result.message);
-  sendEmpty(res, 202, operationHeader(state, offer, result));
+  // Faults with `afterAction`: the action is done; only its answer is spoilt.
+  const after = state.faults.take({
+    target: "api",
+    kind,
+    publisherId: offer.publisherId,
+    offerId: offer.id,
+    afterAction: true,
+  });
+  if (after.latencyMs > 0) await sleep(after.latencyMs);
+  const spoilt = after.terminal;
+  if (spoilt === null) return sendEmpty(res, 202, operationHeader(state, offer, result));
+  if (spoilt.kind === "reset") return void req.socket.destroy();
+  if (spoilt.kind === "malformed") return send(res, 202, '{"operation": "accep');
+  const status = spoilt.status ?? 500;
+  const { code, message } = apiFaultError(status, spoilt.retryAfter);
+  sendError(res, status, code, message, spoilt.retryAfter === undefined ? {} : { "Retry-After": spoilt.retryAfter });
 }
 
 function getOperations(res: ServerResponse, offer: OfferRecord, route: CppRoute, url: ParsedUrl, now: number): void {

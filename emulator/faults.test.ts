@@ -65,6 +65,25 @@ describe("API faults", () => {
     expect((await client.api("POST", "/api/publishers/contoso/offers/contoso-saas-golive/golive")).status).toBe(202);
   });
 
+  it("applies a Go live and then spoils its answer with `afterAction`", async () => {
+    const golive = "/api/publishers/contoso/offers/contoso-saas-golive/golive";
+    await addFault({ target: "golive", kind: "status", status: 500, afterAction: true, times: 1 });
+    expect((await client.api("POST", golive)).status).toBe(500);
+    // It went through: the offer no longer waits for sign-off.
+    expect((await client.api("POST", golive)).status).toBe(400);
+    await client.reset();
+    await client.token();
+    await addFault({ target: "golive", kind: "malformed", afterAction: true, times: 1 });
+    const malformed = await client.api("POST", golive);
+    expect(malformed.status).toBe(202);
+    expect(malformed.headers.location).toBeUndefined();
+    expect(() => JSON.parse(malformed.text)).toThrow();
+    expect((await client.api("POST", golive)).status).toBe(400);
+    expect(
+      (await client.control("POST", "faults", { target: "status", kind: "reset", afterAction: true })).status,
+    ).toBe(400);
+  });
+
   it("scopes faults to a publisher and offer", async () => {
     await addFault({ target: "status", kind: "status", status: 502, offerId: "contoso-vm-failed" });
     expect((await client.api("GET", STATUS)).status).toBe(200);

@@ -24,8 +24,18 @@ export const faultSpecSchema = z
     times: z.number().int().min(1).optional(),
     publisherId: z.string().min(1).optional(),
     offerId: z.string().min(1).optional(),
+    /**
+     * Actions only (`golive`, `cancel`, `publish`): the upstream performs the action first and
+     * then the fault spoils its answer (late, reset, an error status, or a 202 with a body that
+     * is not JSON and no operation location), as a request that went through but whose answer
+     * was lost.
+     */
+    afterAction: z.boolean().optional(),
   })
   .strict()
+  .refine((f) => f.afterAction !== true || ["golive", "cancel", "publish"].includes(f.target), {
+    message: "'afterAction' applies to targets 'golive', 'cancel' and 'publish' only",
+  })
   .refine((f) => f.kind !== "status" || f.status !== undefined, { message: "kind 'status' needs a status" })
   .refine((f) => f.kind !== "latency" || f.latencyMs !== undefined, { message: "kind 'latency' needs latencyMs" })
   .refine((f) => f.kind !== "invalid_client" || f.target === "token", {
@@ -46,6 +56,8 @@ export interface FaultContext {
   readonly kind: RouteKind | null;
   readonly publisherId?: string;
   readonly offerId?: string;
+  /** After the action was performed (faults with `afterAction`), or before anything (the others). */
+  readonly afterAction?: boolean;
 }
 
 export interface FaultOutcome {
@@ -78,7 +90,12 @@ export class FaultRegistry {
   private matches(fault: Fault, ctx: FaultContext): boolean {
     const targetOk =
       fault.target === ctx.target || (ctx.target === "api" && ctx.kind !== null && fault.target === ctx.kind);
-    return targetOk && same(fault.publisherId, ctx.publisherId) && same(fault.offerId, ctx.offerId);
+    return (
+      targetOk &&
+      (fault.afterAction ?? false) === (ctx.afterAction ?? false) &&
+      same(fault.publisherId, ctx.publisherId) &&
+      same(fault.offerId, ctx.offerId)
+    );
   }
 
   /** Consumes the faults that apply to this request: every latency one and the first other one. */

@@ -35,12 +35,13 @@ export async function fetchJson<T>(
     const parsed = errorEnvelopeSchema.safeParse(body);
     const retryAfterHeader = Number(res.headers.get("Retry-After"));
     if (parsed.success) {
-      const { code, message, retryAfterSeconds } = parsed.data.error;
+      const { code, message, retryAfterSeconds, args } = parsed.data.error;
       throw new ApiError(
         res.status,
         code,
         message,
         retryAfterSeconds ?? (Number.isFinite(retryAfterHeader) ? retryAfterHeader : undefined),
+        args ? { args } : undefined,
       );
     }
     throw new ApiError(res.status, "http_error", `The dashboard's server answered HTTP ${res.status}.`);

@@ -32,8 +32,11 @@ export function useErrorText(): (error: unknown) => ErrorText {
   return useCallback(
     (error: unknown) => {
       if (!(error instanceof ApiError)) return { summary: t("codes.unknown"), retry: null, upstream: null };
-      const known = isCode(error.code);
-      const summary = known ? t(`codes.${error.code as Code}`, { status: error.status }) : error.message;
+      // Who did it, when the server knows: the code's `_by` wording (already_live_by …).
+      const byCode = error.args?.by !== undefined ? `${error.code}_by` : null;
+      const code = byCode !== null && isCode(byCode) ? byCode : error.code;
+      const known = isCode(code);
+      const summary = known ? t(`codes.${code as Code}`, { ...error.args, status: error.status }) : error.message;
       const retry =
         error.retryAfterSeconds !== undefined && error.retryAfterSeconds > 0
           ? t("retryIn", { seconds: Math.ceil(error.retryAfterSeconds) })

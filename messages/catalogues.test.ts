@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 
+import { createTranslator } from "next-intl";
 import { describe, expect, it } from "vitest";
 
 import { LOCALES } from "@/i18n/locales";
@@ -45,6 +46,21 @@ describe("message catalogues", () => {
 
   it("use the same arguments in every language", () => {
     for (const [key, english] of en) expect(argumentsOf(zh.get(key) ?? ""), key).toEqual(argumentsOf(english));
+  });
+
+  it("fill in every argument they name (an ICU quote like '{role}' would print the braces)", () => {
+    for (const locale of LOCALES) {
+      const t = createTranslator({ locale, messages: CATALOGUES[locale] }) as unknown as {
+        markup: (key: string, values: Record<string, unknown>) => string;
+      };
+      for (const [key, message] of flatten(CATALOGUES[locale] as unknown as Tree)) {
+        const args = argumentsOf(message);
+        const values: Record<string, unknown> = Object.fromEntries(args.map((a) => [a, 7]));
+        for (const tag of message.matchAll(/<([A-Za-z]\w*)>/g)) values[tag[1]!] = (chunks: string) => chunks;
+        const text = t.markup(key, values);
+        for (const arg of args) expect(text, `${locale} ${key}`).not.toContain(`{${arg}`);
+      }
+    }
   });
 
   it("have no empty messages", () => {

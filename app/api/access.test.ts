@@ -216,7 +216,7 @@ describe("audit", () => {
       status: 403,
       code: "forbidden",
     });
-    expect(lines[2]).toMatchObject({ outcome: "failed", status: 400, code: "upstream_bad_request" });
+    expect(lines[2]).toMatchObject({ outcome: "failed", status: 409, code: "already_live" });
     expect(lines[3]).toMatchObject({
       action: "cancel",
       user: { oid: testUsers.approver.oid },

@@ -175,11 +175,17 @@ describe("error envelope", () => {
 });
 
 describe("actions", () => {
-  it("POST golive answers 202 with the operation, and 400 when not awaiting sign-off", async () => {
+  it("POST golive answers 202 with the operation, and tells an offer already live as information", async () => {
     const ok = await call(golive as never, { publisherId: "fabrikam", offerId: "fabrikam-vm-signoff" }, "POST");
     expect(ok.status).toBe(202);
-    expect(ok.body.data).toMatchObject({ action: "golive", upstreamStatus: 202 });
+    expect(ok.body.data).toMatchObject({ action: "golive", upstreamStatus: 202, outcome: "accepted" });
     const refused = await call(golive as never, { publisherId: "contoso", offerId: "contoso-container-live" }, "POST");
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.code).toBe("already_live");
+  });
+
+  it("POST golive on a draft passes the upstream's refusal through as a 400", async () => {
+    const refused = await call(golive as never, { publisherId: "contoso", offerId: "contoso-app-draft" }, "POST");
     expect(refused.status).toBe(400);
     expect(refused.body.error.message).toMatch(/sign-off/);
   });

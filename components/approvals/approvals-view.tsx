@@ -33,7 +33,7 @@ export function ApprovalsView({ publisherId }: { publisherId: string }) {
   const offers = query.data?.data;
   const { view, setView } = useListView(APPROVALS_LIST);
   const { changed, announcement } = useLiveChanges(offers, touchesQueue);
-  const requests = useGoLiveRequests(offers);
+  const requests = useGoLiveRequests(publisherId, offers);
   const queue = useMemo(
     () => offers?.filter((o) => o.indicator === "awaitingSignoff" || requests.map.get(o.id)?.state === "pending"),
     [offers, requests.map],

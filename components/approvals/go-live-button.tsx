@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 
-import { useCurrentUser } from "@/components/auth/current-user";
+import { useActionsDisabledText, useCurrentUser } from "@/components/auth/current-user";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Icon } from "@/components/ui/icon";
 import type { OfferSummary, OperationAccepted } from "@/lib/schemas/model";
@@ -27,7 +27,8 @@ export function GoLiveButton({ publisherId, offer, onRequest, onResult }: GoLive
   const t = useTranslations("approvals.goLive");
   const [open, setOpen] = useState(false);
   const action = useOfferAction(publisherId, offer.id, "golive");
-  const { isApprover, actionsDisabledReason } = useCurrentUser();
+  const { isApprover } = useCurrentUser();
+  const actionsDisabledReason = useActionsDisabledText();
 
   async function confirm() {
     if (action.isPending) return;

@@ -12,7 +12,8 @@ export interface GoLiveRequest {
   offerId: string;
   name: string;
   at: number;
-  state: "pending" | "accepted";
+  /** pending: sent; accepted: tracking; checking: sent, outcome unknown, being verified. */
+  state: "pending" | "accepted" | "checking";
 }
 
 export interface GoLiveCellProps {
@@ -26,6 +27,18 @@ export interface GoLiveCellProps {
 /** Go live, or once the Marketplace accepted the request, when it was asked for. */
 export function GoLiveCell({ offer, publisherId, request, onRequest, onResult }: GoLiveCellProps) {
   const t = useTranslations("approvals.goLive");
+  if (request?.state === "checking") {
+    // Sent, outcome unknown: not offered again until the offer's status says.
+    return (
+      <span
+        className="inline-flex items-center gap-1.5 text-sm font-medium text-blue-800"
+        data-testid="golive-checking"
+      >
+        <Icon name="spinner" />
+        {t("checking")}
+      </span>
+    );
+  }
   if (request?.state === "accepted") {
     return (
       <span className="inline-flex flex-col items-end gap-0.5 text-sm">

@@ -10,8 +10,18 @@ import { IndicatorBadge } from "@/components/ui/status-badges";
 import type { OfferSummary } from "@/lib/schemas/model";
 import { joinErrorText, useErrorText } from "@/lib/use-error-text";
 
-/** A Go live request's result: accepted, or failed with its error (put in words here). */
-export type ActionNotice = { seq: number; name: string } & ({ ok: true } | { ok: false; error: unknown });
+/**
+ * A Go live request's result, put in words here: accepted (tracking), checking (sent, outcome
+ * unknown), did not go through, could not be checked, information (already live or going
+ * live, another request in flight), or refused with its error.
+ */
+export type ActionNotice = {
+  seq: number;
+  offerId: string;
+  name: string;
+  body:
+    { kind: "accepted" | "checking" | "notApplied" | "undetermined" } | { kind: "info" | "refused"; error: unknown };
+};
 
 const dismissClass = "min-h-6 rounded-md px-2 py-1 text-sm font-medium underline-offset-2 hover:underline";
 const hidden = (chunks: ReactNode) => <span className="sr-only">{chunks}</span>;
@@ -34,10 +44,28 @@ export function QueueNotices(props: {
   const t = useTranslations("approvals.notices");
   const errorText = useErrorText();
   const ref = useRef<HTMLDivElement>(null);
-  // The Go live button is gone once the request is accepted: focus lands on its result.
+  // The Go live button is gone once the request is accepted (or being checked): focus lands on its result.
   useEffect(() => {
-    if (notice?.ok) ref.current?.focus();
+    if (notice?.body.kind === "accepted" || notice?.body.kind === "checking") ref.current?.focus();
   }, [notice]);
+  const failed = notice?.body.kind === "refused" || notice?.body.kind === "undetermined";
+  const text = (n: ActionNotice): string => {
+    const { body, name } = n;
+    switch (body.kind) {
+      case "accepted":
+        return t("accepted", { name });
+      case "checking":
+        return t("checking", { name });
+      case "notApplied":
+        return t("notApplied", { name });
+      case "undetermined":
+        return t("undetermined", { name });
+      case "info":
+        return t("info", { name, reason: joinErrorText(errorText(body.error)) });
+      case "refused":
+        return t("failed", { name, reason: joinErrorText(errorText(body.error)) });
+    }
+  };
 
   // A fragment: an empty region is display:none and takes no gap in the page's layout.
   return (
@@ -47,14 +75,11 @@ export function QueueNotices(props: {
           <div
             ref={ref}
             tabIndex={-1}
-            className={`flex items-start gap-2 rounded-lg border p-3 text-sm ${notice.ok ? "border-blue-300 bg-blue-50 text-blue-900" : "border-red-300 bg-red-50 text-red-900"}`}
+            data-kind={notice.body.kind}
+            className={`flex items-start gap-2 rounded-lg border p-3 text-sm ${failed ? "border-red-300 bg-red-50 text-red-900" : "border-blue-300 bg-blue-50 text-blue-900"}`}
           >
-            <Icon name={notice.ok ? "clock" : "cross"} className="mt-0.5 h-4 w-4" />
-            <p className="min-w-0 flex-1 break-words">
-              {notice.ok
-                ? t("accepted", { name: notice.name })
-                : t("failed", { name: notice.name, reason: joinErrorText(errorText(notice.error)) })}
-            </p>
+            <Icon name={failed ? "cross" : "clock"} className="mt-0.5 h-4 w-4" />
+            <p className="min-w-0 flex-1 break-words">{text(notice)}</p>
             <button type="button" onClick={onDismissNotice} className={dismissClass}>
               {t.rich("dismiss", { hidden })}
             </button>

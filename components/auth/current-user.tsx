@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { createContext, useContext, type ReactNode } from "react";
 
 import { SIGNED_OUT, type CurrentUser } from "@/lib/auth/user";
@@ -18,4 +19,11 @@ export function CurrentUserProvider({ user, children }: { user: CurrentUser; chi
  */
 export function useCurrentUser(): CurrentUser {
   return useContext(CurrentUserContext);
+}
+
+/** Why this user may not Go live / Cancel publish, in the page's language; null for approvers. */
+export function useActionsDisabledText(): string | null {
+  const t = useTranslations("auth.actionsDisabled");
+  const { actionsDisabledReason, approverRole } = useCurrentUser();
+  return actionsDisabledReason === null ? null : t(actionsDisabledReason, { role: approverRole });
 }

@@ -17,14 +17,16 @@ export function PublisherSwitcher({ publisherId }: { publisherId: string | null 
   const pathname = usePathname();
   const { data, isPending, isError } = useQuery(queries.publishers());
   const publishers = data?.data ?? [];
-  const known = publisherId === null || publishers.some((p) => p.id === publisherId);
+  // A publisher the app cannot see is not offered as one: the page says why.
+  const current =
+    publisherId === null ? undefined : publishers.find((p) => p.id.toLowerCase() === publisherId.toLowerCase());
 
   return (
     <label className="flex min-w-0 items-center gap-2 text-sm text-slate-700">
       <span className="shrink-0">{t("label")}</span>
       <select
         className="min-w-0 flex-1 truncate rounded-md border border-slate-300 bg-white px-2 py-1.5 text-slate-900 disabled:opacity-60 sm:max-w-64"
-        value={publisherId ?? ""}
+        value={publisherId === null ? "" : (current?.id ?? publisherId)}
         disabled={isPending || isError}
         onChange={(event) => {
           if (event.target.value === "") {
@@ -37,7 +39,11 @@ export function PublisherSwitcher({ publisherId }: { publisherId: string | null 
         }}
       >
         <option value="">{nav("allPublishers")}</option>
-        {!known && publisherId !== null ? <option value={publisherId}>{publisherId}</option> : null}
+        {publisherId !== null && !current ? (
+          <option value={publisherId} disabled>
+            {t("choose")}
+          </option>
+        ) : null}
         {publishers.map((p) => (
           <option key={p.id} value={p.id}>
             {t("option", { name: p.name, id: p.id })}

@@ -4,6 +4,7 @@ import { Icon } from "@/components/ui/icon";
 import type { Labels } from "@/lib/labels";
 import { useLabels } from "@/lib/use-labels";
 import type { OfferStatus } from "@/lib/schemas/model";
+import { isStoppingStep } from "@/lib/schemas/vocabulary";
 
 import { stepAnchorId } from "./step-item";
 
@@ -22,8 +23,11 @@ function clip(text: string): string {
   return text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT - 1)}…` : text;
 }
 
-/** Errors, blocked and rejected steps; `stepState` words a step's status as a sentence ("Rejected."). */
-export function collectIssues(status: OfferStatus, labels: Labels, stepState: (words: string) => string): Issue[] {
+/**
+ * The offer's error messages, the offer's own and each step's: exactly what `errorCount`
+ * counts (countMessages), so the count here is the count in the list.
+ */
+export function collectIssues(status: OfferStatus): Issue[] {
   const issues: Issue[] = [];
   status.messages.forEach((m, i) => {
     if (m.level.value === "error")
@@ -31,15 +35,6 @@ export function collectIssues(status: OfferStatus, labels: Labels, stepState: (w
   });
   for (const step of status.steps) {
     const href = `#${stepAnchorId(step.id)}`;
-    if (step.status.value === "blocked" || step.status.value === "rejected") {
-      issues.push({
-        key: `${step.id}-status`,
-        href,
-        step: step.name,
-        what: stepState(labels.stepStatus(step.status)),
-        icon: step.status.value === "blocked" ? "pause" : "cross",
-      });
-    }
     step.messages.forEach((m, i) => {
       if (m.level.value === "error")
         issues.push({ key: `${step.id}-${i}`, href, step: step.name, what: clip(m.text), icon: "cross" });
@@ -48,13 +43,27 @@ export function collectIssues(status: OfferStatus, labels: Labels, stepState: (w
   return issues;
 }
 
+/** Blocked and rejected steps: the reason the offer stopped, shown above the issues and never counted. */
+export function collectReasons(status: OfferStatus, labels: Labels, stepState: (words: string) => string): Issue[] {
+  return status.steps
+    .filter((step) => isStoppingStep(step.status.value))
+    .map((step) => ({
+      key: `${step.id}-status`,
+      href: `#${stepAnchorId(step.id)}`,
+      step: step.name,
+      what: stepState(labels.stepStatus(step.status)),
+      icon: step.status.value === "blocked" ? ("pause" as const) : ("cross" as const),
+    }));
+}
+
 /** Errors, blocked and rejected steps, summarised above the timeline with links to their steps. */
 export function CriticalIssues({ status }: { status: OfferStatus }) {
   const t = useTranslations("status");
   const labels = useLabels();
-  const issues = collectIssues(status, labels, (words) => t("critical.stepState", { status: words }));
+  const issues = collectIssues(status);
+  const reasons = collectReasons(status, labels, (words) => t("critical.stepState", { status: words }));
   const failed = status.indicator === "failed";
-  if (issues.length === 0 && !failed) return null;
+  if (issues.length === 0 && reasons.length === 0 && !failed) return null;
   const firstStep = status.steps[0]?.name;
   return (
     <section
@@ -69,13 +78,32 @@ export function CriticalIssues({ status }: { status: OfferStatus }) {
           <span className="font-normal text-red-800">{t("critical.count", { count: issues.length })}</span>
         ) : null}
       </h2>
+      {reasons.length > 0 ? (
+        <ul className="mt-2 space-y-1 text-sm" data-testid="critical-reasons">
+          {reasons.map((reason) => (
+            <li key={reason.key} className="flex gap-2 font-medium">
+              <Icon name={reason.icon} className="mt-0.5 h-4 w-4 shrink-0 text-red-700" />
+              <a
+                href={reason.href}
+                className="min-w-0 wrap-anywhere underline decoration-red-300 underline-offset-2 hover:decoration-red-700"
+              >
+                {t.rich("issue", {
+                  where: reason.step ?? t("offer"),
+                  what: reason.what,
+                  b: (chunks) => <span className="font-semibold">{chunks}</span>,
+                })}
+              </a>
+            </li>
+          ))}
+        </ul>
+      ) : null}
       {failed ? (
         <p className="mt-1 text-sm">
           {firstStep ? t("critical.failedIntro", { firstStep }) : t("critical.failedIntroNoName")}
         </p>
       ) : null}
       {issues.length > 0 ? (
-        <ul className="mt-3 space-y-1.5 text-sm">
+        <ul className="mt-3 space-y-1.5 text-sm" data-testid="critical-issue-list">
           {issues.map((issue) => (
             <li key={issue.key} className="flex gap-2">
               <Icon name={issue.icon} className="mt-0.5 h-4 w-4 shrink-0 text-red-700" />

@@ -3,13 +3,12 @@
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 
-import { useCurrentUser } from "@/components/auth/current-user";
+import { useActionsDisabledText, useCurrentUser } from "@/components/auth/current-user";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import type { OfferAction } from "@/lib/queries";
 import type { OfferStatus } from "@/lib/schemas/model";
-import type { Indicator } from "@/lib/schemas/vocabulary";
 import { joinErrorText, useErrorText } from "@/lib/use-error-text";
-import { useOfferAction } from "@/lib/use-offer-action";
+import { useActionFlow } from "@/lib/use-offer-action";
 
 import { CancelWarning, GoLiveChecklist } from "./action-dialog-content";
 import { ActionButton } from "./action-button";
@@ -21,6 +20,9 @@ const WORDS = {
     requested: "goLiveRequested",
     accepted: "goLiveAccepted",
     refused: "goLiveRefused",
+    checking: "goLiveChecking",
+    notApplied: "goLiveNotApplied",
+    undetermined: "goLiveUndetermined",
     title: "goLiveTitle",
     dismiss: "goLiveDismiss",
   },
@@ -29,37 +31,36 @@ const WORDS = {
     requested: "cancelRequested",
     accepted: "cancelAccepted",
     refused: "cancelRefused",
+    checking: "cancelChecking",
+    notApplied: "cancelNotApplied",
+    undetermined: "cancelUndetermined",
     title: "cancelTitle",
     dismiss: "cancelDismiss",
   },
 } as const satisfies Record<OfferAction, Record<string, string>>;
 
-interface Notice {
-  tone: "success" | "error";
-  text: string;
-}
-
 /**
  * Go live (awaiting sign-off) and Cancel publish (while a publish is in progress), offered
- * from the live state only, each behind a confirmation, with the outcome announced politely.
+ * from the live state only, each behind a confirmation, with the outcome announced politely
+ * and never misreported: an answer that does not say whether it went through is checked
+ * against the offer's status before the action is offered again.
  */
 export function OfferActions({ status }: { status: OfferStatus }) {
   const t = useTranslations("status.actions");
   const errorText = useErrorText();
   const { publisherId, offerId, indicator } = status;
-  const goLive = useOfferAction(publisherId, offerId, "golive");
-  const cancel = useOfferAction(publisherId, offerId, "cancel");
-  const { isApprover, actionsDisabledReason } = useCurrentUser();
+  const flow = useActionFlow(publisherId, offerId, indicator);
+  const { isApprover } = useCurrentUser();
+  const actionsDisabledReason = useActionsDisabledText();
   const [dialog, setDialog] = useState<OfferAction>("golive");
   const [open, setOpen] = useState(false);
-  const [notice, setNotice] = useState<Notice | null>(null);
-  const [requested, setRequested] = useState<{ action: OfferAction; indicator: Indicator } | null>(null);
 
   const canGoLive = indicator === "awaitingSignoff";
   const canCancel = indicator === "publishing" || indicator === "awaitingSignoff";
-  // The upstream takes a moment to show an accepted action: until the indicator moves, don't offer it twice.
-  const settling = requested !== null && requested.indicator === indicator;
-  const pending = goLive.isPending || cancel.isPending;
+  const { state } = flow;
+  // Not offered twice: while one is sent, tracked until the indicator moves, or being checked.
+  const busy = state.phase === "sending" || state.phase === "tracking" || state.phase === "checking";
+  const busyWith = busy ? state.action : null;
 
   function ask(action: OfferAction) {
     setDialog(action);
@@ -67,17 +68,34 @@ export function OfferActions({ status }: { status: OfferStatus }) {
   }
 
   function confirm() {
-    const action = dialog;
-    setNotice(null);
-    (action === "golive" ? goLive : cancel).mutate(undefined, {
-      onSuccess: () => {
-        setRequested({ action, indicator });
-        setNotice({ tone: "success", text: t(WORDS[action].accepted) });
-      },
-      onError: (error) =>
-        setNotice({ tone: "error", text: t(WORDS[action].refused, { reason: joinErrorText(errorText(error)) }) }),
-      onSettled: () => setOpen(false),
-    });
+    void flow.run(dialog).finally(() => setOpen(false));
+  }
+
+  let notice: { tone: "info" | "error"; text: string } | null = null;
+  switch (state.phase) {
+    case "tracking":
+      notice = { tone: "info", text: t(WORDS[state.action].accepted) };
+      break;
+    case "checking":
+      notice = { tone: "info", text: t(WORDS[state.action].checking) };
+      break;
+    case "notApplied":
+      notice = { tone: "info", text: t(WORDS[state.action].notApplied) };
+      break;
+    case "undetermined":
+      notice = { tone: "error", text: t(WORDS[state.action].undetermined) };
+      break;
+    case "info":
+      notice = { tone: "info", text: joinErrorText(errorText(state.error)) };
+      break;
+    case "refused":
+      notice = {
+        tone: "error",
+        text: t(WORDS[state.action].refused, { reason: joinErrorText(errorText(state.error)) }),
+      };
+      break;
+    default:
+      notice = null;
   }
 
   return (
@@ -86,13 +104,13 @@ export function OfferActions({ status }: { status: OfferStatus }) {
         {canGoLive || canCancel ? (
           <div className="flex flex-col gap-2 sm:flex-row sm:flex-wrap">
             {canGoLive ? (
-              <ActionButton tone="primary" disabled={pending || settling || !isApprover} onClick={() => ask("golive")}>
-                {t(settling && requested?.action === "golive" ? WORDS.golive.requested : WORDS.golive.name)}
+              <ActionButton tone="primary" disabled={busy || !isApprover} onClick={() => ask("golive")}>
+                {t(busyWith === "golive" && state.phase !== "sending" ? WORDS.golive.requested : WORDS.golive.name)}
               </ActionButton>
             ) : null}
             {canCancel ? (
-              <ActionButton tone="danger" disabled={pending || settling || !isApprover} onClick={() => ask("cancel")}>
-                {t(settling && requested?.action === "cancel" ? WORDS.cancel.requested : WORDS.cancel.name)}
+              <ActionButton tone="danger" disabled={busy || !isApprover} onClick={() => ask("cancel")}>
+                {t(busyWith === "cancel" && state.phase !== "sending" ? WORDS.cancel.requested : WORDS.cancel.name)}
               </ActionButton>
             ) : null}
           </div>
@@ -103,6 +121,7 @@ export function OfferActions({ status }: { status: OfferStatus }) {
         <p
           role="status"
           data-testid="action-result"
+          data-phase={state.phase}
           className={`text-sm ${notice?.tone === "error" ? "font-medium text-red-800" : "text-slate-700"}`}
         >
           {notice?.text}
@@ -114,7 +133,7 @@ export function OfferActions({ status }: { status: OfferStatus }) {
         confirmLabel={t(WORDS[dialog].name)}
         cancelLabel={t(WORDS[dialog].dismiss)}
         tone={dialog === "golive" ? "primary" : "danger"}
-        pending={pending}
+        pending={flow.pending}
         onConfirm={confirm}
         onClose={() => setOpen(false)}
       >

@@ -16,6 +16,8 @@ export interface FaultSpec {
   times?: number;
   publisherId?: string;
   offerId?: string;
+  /** Actions only: perform the action, then spoil its answer (late, lost, an error, unreadable). */
+  afterAction?: boolean;
 }
 
 export interface EmulatorStats {

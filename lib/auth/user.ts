@@ -14,13 +14,18 @@ export interface CurrentUser {
   isApprover: boolean;
   /** The configured approver role value (APPROVER_ROLE), for messages. */
   approverRole: string;
-  /** Why Go live / Cancel publish are not available to this user; null for approvers. */
-  actionsDisabledReason: string | null;
+  /**
+   * Why Go live / Cancel publish are not available to this user, as a code the page words in
+   * its own language (`auth.actionsDisabled`, with `approverRole`); null for approvers.
+   */
+  actionsDisabledReason: ActionsDisabledReason | null;
   /** When the session ends (ISO time); null when signed out. */
   expiresAt: string | null;
 }
 
-/** The one wording of the role refusal, shared by the API's 403 and the disabled buttons. */
+export type ActionsDisabledReason = "approver_only" | "signed_out";
+
+/** The API's 403 in English (its envelope's fallback words; pages word the `forbidden` code themselves). */
 export function approverOnlyMessage(approverRole: string): string {
   return `Only approvers (role '${approverRole}') can take offers live or cancel publishing.`;
 }
@@ -32,6 +37,6 @@ export const SIGNED_OUT: CurrentUser = {
   roles: [],
   isApprover: false,
   approverRole: "Approver",
-  actionsDisabledReason: "Sign in to take offers live or cancel publishing.",
+  actionsDisabledReason: "signed_out",
   expiresAt: null,
 };

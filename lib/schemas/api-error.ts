@@ -9,6 +9,8 @@ export const errorEnvelopeSchema = z.object({
     code: z.string(),
     message: z.string(),
     retryAfterSeconds: z.number().optional(),
+    /** Values the page puts into its own words for the code (a name, an action), in its language. */
+    args: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
   }),
 });
 export type ErrorEnvelope = z.infer<typeof errorEnvelopeSchema>;
@@ -21,10 +23,13 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly retryAfterSeconds?: number,
-    options?: ErrorOptions,
+    options?: ErrorOptions & { args?: Record<string, string | number> },
   ) {
     super(message, options);
+    this.args = options?.args;
   }
+
+  readonly args: Record<string, string | number> | undefined;
 
   toEnvelope(): ErrorEnvelope {
     return {
@@ -32,6 +37,7 @@ export class ApiError extends Error {
         code: this.code,
         message: this.message,
         ...(this.retryAfterSeconds !== undefined ? { retryAfterSeconds: this.retryAfterSeconds } : {}),
+        ...(this.args !== undefined ? { args: this.args } : {}),
       },
     };
   }

@@ -73,7 +73,10 @@ export interface OfferSummary {
   waitingSince: string | null;
   warningCount: number;
   errorCount: number;
-  /** Set when the offer is in flight but its status could not be fetched this time. */
+  /**
+   * Set when the offer is in flight (or failed) but its status could not be fetched this time:
+   * our error code (`upstream_timeout`…), never the upstream's words or address.
+   */
   statusError: string | null;
 }
 
@@ -99,6 +102,12 @@ export interface OperationAccepted {
   action: "golive" | "cancel";
   /** The upstream's HTTP status: 202 accepted, 200 done synchronously. */
   upstreamStatus: number;
+  /**
+   * `accepted`: the upstream said so readably. `unknown`: it was sent and answered 2xx, but
+   * without a readable body or the operation to track; the browser verifies by re-reading the
+   * offer's status.
+   */
+  outcome: "accepted" | "unknown";
   /** Absolute path of the operation to track, relative to the upstream; null if none given. */
   operationPath: string | null;
   operationId: string | null;

@@ -121,6 +121,60 @@ export function deriveIndicator(status: OfferStatusValue, steps: readonly StepLi
   }
 }
 
+/**
+ * The one indicator of an offer, from its own status (the offer record, what the list shows)
+ * and its status document (the last publish run), the same on every page:
+ *
+ * 1. While the document says a run is in flight (`running`, `waitingForPublisherReview`), the
+ *    document decides: it is the fresher word on a run (the list's status lags it).
+ * 2. Otherwise, when the offer's own status is `delisted`, the offer is delisted: delisting
+ *    comes after the last run, and the document, which describes that run (`succeeded`), has
+ *    no word for it.
+ * 3. Otherwise the document decides, unless it says nothing we know (`unknown`): then the
+ *    offer's own status does.
+ */
+export function reconcileIndicator(
+  offerStatus: OfferStatusValue | null,
+  documentStatus: OfferStatusValue,
+  steps: readonly StepLike[] = [],
+): Indicator {
+  if (isInFlight(documentStatus)) return deriveIndicator(documentStatus, steps);
+  if (offerStatus === "delisted") return "delisted";
+  if (documentStatus === "unknown" && offerStatus !== null) return deriveIndicator(offerStatus);
+  return deriveIndicator(documentStatus, steps);
+}
+
+/** Whether the list reads the offer's status document: in flight, or failed (which step, how many errors). */
+export function needsStatusDocument(status: OfferStatusValue): boolean {
+  return isInFlight(status) || status === "failed";
+}
+
+/** Step statuses that stop a run and say why (shown as the reason, never counted as an issue). */
+export function isStoppingStep(status: StepStatusValue): boolean {
+  return status === "blocked" || status === "rejected";
+}
+
+interface LevelledLike {
+  level: Parsed<MessageLevelValue>;
+}
+
+/**
+ * The one way to count an offer's issues, on every page: its messages by level, the offer's
+ * own and every step's. A step's state (blocked, rejected) is never counted: it is the reason.
+ */
+export function countMessages(
+  messages: readonly LevelledLike[],
+  steps: readonly { messages: readonly LevelledLike[] }[] = [],
+): { warningCount: number; errorCount: number } {
+  let warningCount = 0;
+  let errorCount = 0;
+  for (const m of [...messages, ...steps.flatMap((s) => s.messages)]) {
+    if (m.level.value === "warning") warningCount++;
+    if (m.level.value === "error") errorCount++;
+  }
+  return { warningCount, errorCount };
+}
+
 /** Offer statuses whose step list can still change on its own (worth a status fetch). */
 export function isInFlight(status: OfferStatusValue): boolean {
   return status === "running" || status === "waitingForPublisherReview";

@@ -5,9 +5,10 @@ import { recordAction } from "./store/history";
 
 /**
  * The audit trail: one JSON line on stdout per Go live / Cancel attempt (accepted, refused or
- * failed) and per sign-in and sign-out, with who, what, when and the answer. Never a token.
+ * failed, or `unknown`: sent, but the upstream's answer did not say whether it went through)
+ * and per sign-in and sign-out, with who, what, when and the answer. Never a token.
  */
-export type AuditOutcome = "accepted" | "refused" | "failed";
+export type AuditOutcome = "accepted" | "refused" | "failed" | "unknown";
 
 export interface AuditUser {
   oid: string;
@@ -58,7 +59,9 @@ export function auditOfferAction(entry: OfferActionAudit): void {
   write({ ...entry, publisherId: clip(entry.publisherId), offerId: clip(entry.offerId) });
   const recorder = getRecorder();
   if (!recorder || !entry.publisherId || !entry.offerId) return;
-  if (entry.outcome === "accepted") recorder.watcher?.wake(entry.publisherId, entry.offerId);
+  // The watcher reads the offer at once and fast for a while: the outcome shows up promptly.
+  if (entry.outcome === "accepted" || entry.outcome === "unknown")
+    recorder.watcher?.wake(entry.publisherId, entry.offerId);
   void recordAction(recorder.store.db, {
     at,
     action: entry.action,

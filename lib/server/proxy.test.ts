@@ -85,6 +85,39 @@ describe("the gate", () => {
   });
 });
 
+describe("edges of the HTTP surface", () => {
+  it("answers broken percent-encoding with the 400 envelope and the usual headers, not a bare 500", async () => {
+    for (const path of ["/api/publishers/contoso/offers/a%zz/status", "/publishers/contoso/offers/a%zz/status"]) {
+      const res = await proxy(request(path, { headers: { cookie } }));
+      expect(res.status, path).toBe(400);
+      expect(await res.json()).toMatchObject({ error: { code: "invalid_request" } });
+      expect(res.headers.get("x-content-type-options")).toBe("nosniff");
+      expect(res.headers.get("content-security-policy")).toBeTruthy();
+    }
+  });
+
+  it("answers a method a path does not take with the 405 envelope and Allow", async () => {
+    const cases: [string, string, string][] = [
+      ["/api/publishers", "PUT", "GET, HEAD"],
+      ["/api/publishers/contoso/offers/x/status", "DELETE", "GET, HEAD"],
+      ["/api/publishers/contoso/offers/x/golive", "GET", "POST"],
+      ["/api/health", "PATCH", "GET, HEAD"],
+      ["/publishers/contoso/offers", "PUT", "GET, HEAD"],
+    ];
+    for (const [path, method, allow] of cases) {
+      const res = await proxy(request(path, { method, headers: { cookie, origin: APP } }));
+      expect(res.status, `${method} ${path}`).toBe(405);
+      expect(res.headers.get("allow")).toBe(allow);
+      expect(await res.json()).toMatchObject({ error: { code: "method_not_allowed" } });
+      expect(res.headers.get("x-frame-options")).toBe("DENY");
+    }
+    // The catch-all's 404 envelope stays in charge of paths that are not ours.
+    expect((await proxy(request("/api/nope", { method: "PUT", headers: { cookie, origin: APP } }))).status).not.toBe(
+      405,
+    );
+  });
+});
+
 describe("security headers", () => {
   it("are on every answer of the gate: pages, redirects, the API and its errors", async () => {
     const answers = [

@@ -3,12 +3,16 @@ import "server-only";
 import { getEnv } from "@/lib/env";
 import type { ApiResponse, OperationAccepted } from "@/lib/schemas/model";
 import { offerIdSchema, publisherIdSchema } from "@/lib/schemas/ids";
+import { findSignoffStep } from "@/lib/schemas/vocabulary";
 
+import type { ActionHolder } from "./action-guard";
 import { auditOfferAction, type AuditOutcome } from "./audit";
 import { crossOriginRefusal, forbiddenRole, requireSession, sessionFromRequest, unauthenticated } from "./auth/guard";
 import { isApprover, type Session } from "./auth/session";
 import type { Fetched } from "./coalescer";
+import { canonicalId, type Cpp } from "./cpp";
 import { ApiError, toApiError, toErrorResponse } from "./errors";
+import { getServices } from "./services";
 
 /**
  * The one wrapper of our route handlers: refuses cross-origin requests that change state,
@@ -46,10 +50,30 @@ export function withRoute<P extends RouteIds>(handler: Handler<P>, options: Rout
 
 type OfferIds = { publisherId: string; offerId: string };
 
+/** How long an offer's slot stays taken after the upstream took (or may have taken) a Go live / Cancel. */
+export const ACTION_SETTLE_MS = 15_000;
+
 /**
- * Go live / Cancel publish: same origin, a session with APPROVER_ROLE, valid ids; then the
- * upstream. One audit line per attempt (who, what, when, and the answer), refused and failed
- * ones included.
+ * Codes of a request that was sent but whose answer says nothing about what the upstream did:
+ * it may have applied it (a Go live answered late, a dropped connection, a 5xx after the fact).
+ */
+const OUTCOME_UNKNOWN_CODES: ReadonlySet<string> = new Set([
+  "upstream_timeout",
+  "upstream_unreachable",
+  "upstream_error",
+  "upstream_unavailable",
+  "upstream_contract",
+]);
+
+const ACTION_WORDS = { golive: "Go live", cancel: "Cancel publish" } as const;
+
+/**
+ * Go live / Cancel publish: same origin, a session with APPROVER_ROLE, valid ids, the offer's
+ * slot in the action guard (409 `action_in_flight` while another is in flight or settling);
+ * then the upstream. One audit line per attempt (who, what, when, and the answer), refused,
+ * failed and unknown ones included. The outcome is never misreported: an answer that does not
+ * say what happened is `unknown` (the browser verifies against the offer's status), and an
+ * offer someone else already took live (or canceled) is told as such, not as a failure.
  */
 export function withOfferAction(
   action: OperationAccepted["action"],
@@ -80,17 +104,92 @@ export function withOfferAction(
       if (!session) throw unauthenticated();
       if (!isApprover(session, env)) throw forbiddenRole(env);
       const { publisherId, offerId } = validateIds(params) as OfferIds;
-      calledUpstream = true;
-      const operation = await run(publisherId, offerId);
-      const status = operation.upstreamStatus === 200 ? 200 : 202;
-      record("accepted", status, null, operation);
-      return json({ value: operation, fetchedAt: Date.now() }, { status });
+      const { guard, cpp } = getServices();
+      const key = `${canonicalId(publisherId)}/${canonicalId(offerId)}`;
+      const previous = await guard.lastHolder(key);
+      const slot = await guard.tryAcquire(key, { action, by: session.username });
+      if (!slot.acquired) {
+        const { holder } = slot;
+        throw new ApiError(
+          409,
+          "action_in_flight",
+          `A ${ACTION_WORDS[holder.action]} of this offer by ${holder.by} is in flight or settling; wait for its outcome.`,
+          undefined,
+          { args: { action: holder.action, by: holder.by } },
+        );
+      }
+      let settleMs = 0;
+      try {
+        calledUpstream = true;
+        const operation = await run(publisherId, offerId);
+        settleMs = ACTION_SETTLE_MS;
+        const status = operation.upstreamStatus === 200 && operation.outcome === "accepted" ? 200 : 202;
+        record(operation.outcome, status, null, operation);
+        return json({ value: operation, fetchedAt: Date.now() }, { status });
+      } catch (error) {
+        const apiError = toApiError(error);
+        if (OUTCOME_UNKNOWN_CODES.has(apiError.code)) {
+          settleMs = ACTION_SETTLE_MS;
+          throw new ApiError(
+            apiError.status,
+            "action_outcome_unknown",
+            `The ${ACTION_WORDS[action]} was sent, but the Cloud Partner Portal's answer does not say whether it went through; check the offer's status.`,
+            undefined,
+            { cause: error, args: { action } },
+          );
+        }
+        if (apiError.status === 400 || apiError.status === 409) {
+          const already = await alreadyDone(cpp, action, publisherId, offerId, previous);
+          if (already) throw already;
+        }
+        throw error;
+      } finally {
+        await guard.release(key, slot.lease, settleMs);
+      }
     } catch (error) {
       const apiError = toApiError(error);
-      record(calledUpstream ? "failed" : "refused", apiError.status, apiError.code);
+      const outcome: AuditOutcome =
+        apiError.code === "action_outcome_unknown" ? "unknown" : calledUpstream ? "failed" : "refused";
+      record(outcome, apiError.status, apiError.code);
       return toErrorResponse(error, { method: request.method, path: new URL(request.url).pathname });
     }
   };
+}
+
+/**
+ * After the upstream refused a Go live / Cancel: is that because it is already done? Then it
+ * is information (409 `already_live`, `already_going_live`, `already_canceled`), with who did
+ * it when this dashboard knows.
+ */
+async function alreadyDone(
+  cpp: Cpp,
+  action: OperationAccepted["action"],
+  publisherId: string,
+  offerId: string,
+  previous: ActionHolder | null,
+): Promise<ApiError | null> {
+  let indicator: string;
+  let signedOff: boolean;
+  try {
+    cpp.invalidateOffer(publisherId, offerId);
+    const { value } = await cpp.getOfferStatus(publisherId, offerId);
+    indicator = value.indicator;
+    signedOff = findSignoffStep(value.steps)?.status.value === "complete";
+  } catch {
+    return null;
+  }
+  const by = previous && previous.action === action ? previous.by : null;
+  const args = { action, ...(by ? { by } : {}) };
+  const byWords = by ? `, by ${by}` : "";
+  if (action === "golive" && indicator === "live")
+    return new ApiError(409, "already_live", `The offer is already live${byWords}.`, undefined, { args });
+  if (action === "golive" && indicator === "publishing" && signedOff)
+    return new ApiError(409, "already_going_live", `The offer is already going live${byWords}.`, undefined, {
+      args,
+    });
+  if (action === "cancel" && indicator === "canceled")
+    return new ApiError(409, "already_canceled", `The publish was already canceled${byWords}.`, undefined, { args });
+  return null;
 }
 
 export function validateIds<P extends RouteIds>(params: P): P {

@@ -2,19 +2,22 @@ import "server-only";
 
 import { getEnv, type ServerEnv } from "@/lib/env";
 
+import { createMemoryActionGuard, type ActionGuard } from "./action-guard";
 import { createCpp, type Cpp } from "./cpp";
 import { createTokenProvider, type TokenProvider } from "./token";
 
 /**
  * The process-wide services: one token provider (one MSAL application and its cache) and
- * one adapter (one coalescer), created on first use. Kept on globalThis: Next compiles
- * instrumentation (which starts the watcher) and the route handlers as separate entries, and
- * both must share one coalescer and one token cache.
+ * one adapter (one coalescer) and the guard of Go live / Cancel, created on first use. Kept on
+ * globalThis: Next compiles instrumentation (which starts the watcher) and the route handlers
+ * as separate entries, and both must share one coalescer and one token cache.
  */
 interface Services {
   env: ServerEnv;
   tokens: TokenProvider;
   cpp: Cpp;
+  /** One Go live / Cancel per offer at a time (in memory; one instance). */
+  guard: ActionGuard;
 }
 
 const KEY = Symbol.for("offer-status-dashboard.services");
@@ -25,7 +28,7 @@ export function getServices(): Services {
   if (!services) {
     const env = getEnv();
     const tokens = createTokenProvider(env);
-    services = { env, tokens, cpp: createCpp(env, tokens) };
+    services = { env, tokens, cpp: createCpp(env, tokens), guard: createMemoryActionGuard() };
     registry[KEY] = services;
   }
   return services;

@@ -3,11 +3,17 @@ import "server-only";
 import { readFileSync } from "node:fs";
 import { X509Certificate, createPrivateKey } from "node:crypto";
 
-import { AuthError, ConfidentialClientApplication, type Configuration } from "@azure/msal-node";
+import {
+  AuthError,
+  ConfidentialClientApplication,
+  type Configuration,
+  type INetworkModule,
+  type NetworkRequestOptions,
+} from "@azure/msal-node";
 
 import { getEnv, type ServerEnv } from "@/lib/env";
 
-import { ApiError } from "./errors";
+import { ApiError, logServerError } from "./errors";
 
 /**
  * Bearer tokens for the Cloud Partner Portal, by client credentials through MSAL.
@@ -63,10 +69,15 @@ export function credentialsFrom(env: ServerEnv): Pick<Configuration["auth"], "cl
   };
 }
 
-/** Describes an MSAL failure in words an operator can act on. */
+/**
+ * Describes an MSAL failure in words an operator can act on. The browser sees the words and
+ * the code ("Entra ID", never the authority's address, tenant or scope); the address and the
+ * cause go to the server log through the error's cause.
+ */
 export function describeTokenFailure(error: unknown, authorityHost: string): ApiError {
   const host = safeHost(authorityHost);
   if (error instanceof ApiError) return error;
+  const cause = `${host}: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`;
   if (error instanceof AuthError) {
     const code = error.errorCode;
     const aadsts = /AADSTS\d+/.exec(error.errorMessage ?? "")?.[0];
@@ -74,7 +85,9 @@ export function describeTokenFailure(error: unknown, authorityHost: string): Api
       return new ApiError(
         502,
         "token_rejected",
-        `The token endpoint at ${host} rejected the client credentials (${code}${aadsts ? `, ${aadsts}` : ""}): check AZURE_CLIENT_ID and AZURE_CLIENT_SECRET or the certificate.`,
+        `Entra ID rejected the dashboard's client credentials (${code}${aadsts ? `, ${aadsts}` : ""}): check AZURE_CLIENT_ID and AZURE_CLIENT_SECRET or the certificate.`,
+        undefined,
+        { cause },
       );
     }
     if (
@@ -86,19 +99,25 @@ export function describeTokenFailure(error: unknown, authorityHost: string): Api
       return new ApiError(
         502,
         "token_rejected",
-        `The token endpoint at ${host} refused the request (${code}${aadsts ? `, ${aadsts}` : ""}): check AZURE_TENANT_ID and CPP_SCOPE.`,
+        `Entra ID refused the dashboard's token request (${code}${aadsts ? `, ${aadsts}` : ""}): check AZURE_TENANT_ID and CPP_SCOPE.`,
+        undefined,
+        { cause },
       );
     }
     return new ApiError(
       502,
       "token_unavailable",
-      `No token could be obtained from ${host} (${code || "error"}): the token endpoint is unreachable or failing.`,
+      `No token could be obtained from Entra ID (${code || "error"}): its token endpoint is unreachable or failing.`,
+      undefined,
+      { cause },
     );
   }
   return new ApiError(
     502,
     "token_unavailable",
-    `No token could be obtained from ${host}: the token endpoint is unreachable or failing.`,
+    "No token could be obtained from Entra ID: its token endpoint is unreachable or failing.",
+    undefined,
+    { cause },
   );
 }
 
@@ -110,8 +129,69 @@ function safeHost(url: string): string {
   }
 }
 
+/** A 429 or 5xx of the token endpoint, kept by our network module instead of MSAL's throttling cache. */
+class TokenEndpointFailure extends Error {
+  override readonly name = "TokenEndpointFailure";
+  constructor(
+    readonly status: number,
+    readonly retryAfterMs: number | undefined,
+  ) {
+    super(`the token endpoint answered HTTP ${status}`);
+  }
+}
+
+function retryAfterMs(value: string | null, now = Date.now()): number | undefined {
+  if (!value) return undefined;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+/**
+ * MSAL's network module, on fetch, with one difference: a 429 or 5xx of the token endpoint is
+ * thrown here, before MSAL sees it. MSAL would otherwise cache it in its throttling cache and
+ * refuse to call the endpoint for 60 s, or for as long as Retry-After asks (up to an hour),
+ * even after the endpoint is back: the dashboard's own policy decides instead (createTokenProvider).
+ */
+export function createTokenNetworkModule(onFailure: (failure: TokenEndpointFailure) => void): INetworkModule {
+  async function send<T>(url: string, method: "GET" | "POST", options?: NetworkRequestOptions, timeout?: number) {
+    const controller = new AbortController();
+    const timer = timeout ? setTimeout(() => controller.abort(), timeout) : undefined;
+    try {
+      const res = await fetch(url, {
+        method,
+        headers: new Headers(options?.headers ?? {}),
+        body: method === "POST" ? (options?.body ?? "") : undefined,
+        signal: controller.signal,
+        cache: "no-store",
+      });
+      if (res.status === 429 || res.status >= 500) {
+        await res.body?.cancel();
+        const failure = new TokenEndpointFailure(res.status, retryAfterMs(res.headers.get("Retry-After")));
+        onFailure(failure);
+        throw failure;
+      }
+      const headers: Record<string, string> = {};
+      res.headers.forEach((value, key) => {
+        headers[key] = value;
+      });
+      return { headers, body: (await res.json()) as T, status: res.status };
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+  return {
+    sendGetRequestAsync: (url, options, timeout) => send(url, "GET", options, timeout),
+    sendPostRequestAsync: (url, options) => send(url, "POST", options),
+  };
+}
+
 export function createTokenProvider(env: ServerEnv = getEnv()): TokenProvider {
   const authorityUrl = new URL(env.AZURE_AUTHORITY_HOST);
+  /** Until when a Retry-After of the token endpoint holds calls back (capped at CPP_MAX_RETRY_DELAY_MS). */
+  let blockedUntil = 0;
+  let lastFailure: TokenEndpointFailure | undefined;
   const app = new ConfidentialClientApplication({
     auth: {
       clientId: env.AZURE_CLIENT_ID,
@@ -121,13 +201,34 @@ export function createTokenProvider(env: ServerEnv = getEnv()): TokenProvider {
       knownAuthorities: [authorityUrl.host],
       ...credentialsFrom(env),
     },
-    system: { loggerOptions: { piiLoggingEnabled: false, logLevel: 0, loggerCallback: () => undefined } },
+    system: {
+      loggerOptions: { piiLoggingEnabled: false, logLevel: 0, loggerCallback: () => undefined },
+      networkClient: createTokenNetworkModule((failure) => {
+        lastFailure = failure;
+        const wait = Math.min(failure.retryAfterMs ?? 0, env.CPP_MAX_RETRY_DELAY_MS);
+        blockedUntil = Math.max(blockedUntil, Date.now() + wait);
+      }),
+    },
   });
 
   const inFlight: { cached?: Promise<string>; fresh?: Promise<string> } = {};
-  let held: { token: string; renewAt: number } | undefined;
+  let held: { token: string; renewAt: number; expiresAt: number } | undefined;
+
+  /** When the dashboard will call the token endpoint again, in whole seconds (at least 1). */
+  const retryAfterSeconds = () => Math.max(1, Math.ceil((blockedUntil - Date.now()) / 1000));
+
+  function endpointFailing(failure: TokenEndpointFailure): ApiError {
+    return new ApiError(
+      502,
+      "token_unavailable",
+      `No token could be obtained from Entra ID: its token endpoint answered HTTP ${failure.status}; the dashboard tries again in ${retryAfterSeconds()} s.`,
+      retryAfterSeconds(),
+      { cause: `${authorityUrl.host}: HTTP ${failure.status}` },
+    );
+  }
 
   async function acquire(forceRefresh: boolean): Promise<string> {
+    if (Date.now() < blockedUntil && lastFailure) throw endpointFailing(lastFailure);
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(
@@ -136,34 +237,50 @@ export function createTokenProvider(env: ServerEnv = getEnv()): TokenProvider {
             new ApiError(
               502,
               "token_timeout",
-              `The token endpoint at ${authorityUrl.host} did not answer within ${env.TOKEN_TIMEOUT_MS} ms.`,
+              `Entra ID's token endpoint did not answer within ${env.TOKEN_TIMEOUT_MS} ms.`,
+              undefined,
+              { cause: authorityUrl.host },
             ),
           ),
         env.TOKEN_TIMEOUT_MS,
       );
     });
+    const failuresBefore = lastFailure;
     try {
       const result = await Promise.race([
         app.acquireTokenByClientCredential({ scopes: [env.CPP_SCOPE], skipCache: forceRefresh }),
         timeout,
       ]);
       if (!result?.accessToken)
-        throw new ApiError(
-          502,
-          "token_unavailable",
-          `The token endpoint at ${authorityUrl.host} returned no access token.`,
-        );
-      const renewAt = Math.min(
-        (result.expiresOn?.getTime() ?? 0) - RENEWAL_MARGIN_MS,
-        result.refreshOn?.getTime() ?? Number.POSITIVE_INFINITY,
-      );
+        throw new ApiError(502, "token_unavailable", "Entra ID's token endpoint returned no access token.");
+      const expiresAt = result.expiresOn?.getTime() ?? 0;
+      const renewAt = Math.min(expiresAt - RENEWAL_MARGIN_MS, result.refreshOn?.getTime() ?? Number.POSITIVE_INFINITY);
       // A refresh always wins; a cache read finishing late must not bring back an older token.
-      if (forceRefresh || held === undefined || renewAt >= held.renewAt) held = { token: result.accessToken, renewAt };
+      if (forceRefresh || held === undefined || renewAt >= held.renewAt)
+        held = { token: result.accessToken, renewAt, expiresAt };
       return result.accessToken;
     } catch (error) {
+      if (lastFailure !== failuresBefore && lastFailure) throw endpointFailing(lastFailure);
       throw describeTokenFailure(error, env.AZURE_AUTHORITY_HOST);
     } finally {
       clearTimeout(timer);
+    }
+  }
+
+  /**
+   * A proactive renewal (the token is still valid, only near its end) that fails keeps the
+   * token in hand: it is never thrown away because the token endpoint had a bad moment.
+   */
+  async function renew(): Promise<string> {
+    const before = held;
+    try {
+      return await acquire(false);
+    } catch (error) {
+      if (before && Date.now() < before.expiresAt - 30_000) {
+        logServerError(error, { during: "token renewal; the current token is kept" });
+        return before.token;
+      }
+      throw error;
     }
   }
 
@@ -180,7 +297,7 @@ export function createTokenProvider(env: ServerEnv = getEnv()): TokenProvider {
       const slot = fresh ? "fresh" : "cached";
       const pending = inFlight[slot];
       if (pending) return pending;
-      const started = acquire(fresh).finally(() => {
+      const started = (fresh ? acquire(true) : renew()).finally(() => {
         inFlight[slot] = undefined;
       });
       inFlight[slot] = started;

@@ -5,7 +5,7 @@ import { randomBytes } from "node:crypto";
 import { sealData, unsealData } from "iron-session";
 import { z } from "zod";
 
-import { approverOnlyMessage, type CurrentUser } from "@/lib/auth/user";
+import type { CurrentUser } from "@/lib/auth/user";
 import type { ServerEnv } from "@/lib/env";
 
 /**
@@ -155,7 +155,7 @@ export function toCurrentUser(session: Session, env: Pick<ServerEnv, "APPROVER_R
     roles: session.roles,
     isApprover: approver,
     approverRole: env.APPROVER_ROLE,
-    actionsDisabledReason: approver ? null : approverOnlyMessage(env.APPROVER_ROLE),
+    actionsDisabledReason: approver ? null : "approver_only",
     expiresAt: new Date(session.exp * 1000).toISOString(),
   };
 }

@@ -27,6 +27,8 @@ export interface CppRequest<T> {
   subject: string;
   /** A 403 on a publisher path means the service principal lacks access to it. */
   publisherId?: string;
+  /** Without a schema: the body as text (undefined when empty), instead of discarding it. */
+  readBody?: boolean;
 }
 
 export interface CppClient {
@@ -60,6 +62,18 @@ async function upstreamMessage(res: Response): Promise<string | null> {
   } catch {
     return null;
   }
+}
+
+/**
+ * The wait before retry `attempt` (1, 2, …): 200 ms doubling, with ±25 % jitter, and never more
+ * than `capMs`. The cap applies after the jitter: a wait above it would mean no retry at all.
+ */
+export function backoffDelay(attempt: number, capMs: number, random: () => number = Math.random): number {
+  return Math.min(capMs, 200 * 2 ** (attempt - 1) * (0.75 + random() * 0.5));
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 }
 
 function isTimeout(error: unknown): boolean {
@@ -120,15 +134,12 @@ export function createCppClient(env: ServerEnv, tokens: TokenProvider, fetchImpl
             await sleep(backoff(attempt));
             continue;
           }
-          throw new ApiError(
-            502,
-            "upstream_unreachable",
-            `The Cloud Partner Portal at ${host} could not be reached.`,
-            undefined,
-            {
-              cause: error instanceof Error && error.cause instanceof Error ? error.cause : error,
-            },
-          );
+          // The address and the cause go to the server log (through the cause), never to the browser.
+          throw new ApiError(502, "upstream_unreachable", "The Cloud Partner Portal could not be reached.", undefined, {
+            cause: new Error(
+              `${host}: ${describe(error instanceof Error && error.cause instanceof Error ? error.cause : error)}`,
+            ),
+          });
         }
 
         if (res.status === 401 && !refreshedToken) {
@@ -159,14 +170,17 @@ export function createCppClient(env: ServerEnv, tokens: TokenProvider, fetchImpl
     }
   }
 
-  function backoff(attempt: number): number {
-    return Math.min(env.CPP_MAX_RETRY_DELAY_MS, 200 * 2 ** (attempt - 1)) * (0.75 + Math.random() * 0.5);
-  }
+  const backoff = (attempt: number) => backoffDelay(attempt, env.CPP_MAX_RETRY_DELAY_MS);
 
   async function parseBody<T>(res: Response, req: CppRequest<T>): Promise<T> {
     if (!req.schema) {
-      await res.body?.cancel();
-      return undefined as T;
+      if (!req.readBody) {
+        await res.body?.cancel();
+        return undefined as T;
+      }
+      // A body cut off mid-way reads as what arrived; the caller judges whether it is readable.
+      const text = await res.text().catch(() => "\u0000");
+      return (text === "" ? undefined : text) as T;
     }
     const text = await res.text();
     let json: unknown;
@@ -205,14 +219,16 @@ export function createCppClient(env: ServerEnv, tokens: TokenProvider, fetchImpl
         return new ApiError(
           502,
           "upstream_unauthorized",
-          `The Cloud Partner Portal rejected the dashboard's token twice (${req.subject}): check that the app registration is valid for ${env.CPP_SCOPE}.`,
+          `The Cloud Partner Portal rejected the dashboard's token twice (${req.subject}): check the app registration and CPP_SCOPE.`,
+          undefined,
+          { cause: `scope ${env.CPP_SCOPE} at ${host}` },
         );
       case res.status === 403:
         return new ApiError(
           403,
           "upstream_forbidden",
           req.publisherId
-            ? `The dashboard's service principal has no access to publisher '${req.publisherId}'. Add it as a user of that publisher in the Cloud Partner Portal (Users → Add user → Service principal), or check the publisher id.`
+            ? `No publisher '${req.publisherId}' is visible to the dashboard's service principal: check the publisher id, or add the service principal as a user of that publisher in the Cloud Partner Portal (Users → Add user → Service principal).`
             : `The Cloud Partner Portal refused access (${req.subject}).`,
         );
       case res.status === 404:

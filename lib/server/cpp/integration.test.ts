@@ -119,7 +119,58 @@ describe("token provider", () => {
   });
 });
 
+describe("token endpoint failures under the dashboard's own policy", () => {
+  it("gets a token at the next call after a single 500 (MSAL's throttling cache kept it away for 60 s)", async () => {
+    await fault({ target: "token", kind: "status", status: 500, times: 1 });
+    const cpp = fresh({ CACHE_COALESCE: "false" });
+    const error = await failure(cpp.listPublishers());
+    expect(error).toMatchObject({ status: 502, code: "token_unavailable" });
+    await expect(cpp.listPublishers()).resolves.toBeTruthy();
+    expect((await h.stats()).tokenRequests).toBe(2);
+  });
+
+  it("honours a Retry-After of Entra ID up to the dashboard's cap, says when it tries again, then recovers", async () => {
+    // The harness caps waits at CPP_MAX_RETRY_DELAY_MS = 1500 ms: never the 120 s asked.
+    await fault({ target: "token", kind: "status", status: 503, retryAfter: 120, times: 1 });
+    const cpp = fresh({ CACHE_COALESCE: "false" });
+    const error = await failure(cpp.listPublishers());
+    expect(error).toMatchObject({ status: 502, code: "token_unavailable" });
+    expect(error.retryAfterSeconds).toBeGreaterThanOrEqual(1);
+    expect(error.retryAfterSeconds).toBeLessThanOrEqual(2);
+    expect(error.message).toMatch(/tries again in \d+ s/);
+    await new Promise((resolve) => setTimeout(resolve, 1600));
+    await expect(cpp.listPublishers()).resolves.toBeTruthy();
+    expect((await h.stats()).tokenRequests).toBe(2);
+  });
+
+  it("keeps a valid token when its proactive renewal fails", async () => {
+    // MSAL renews within five minutes of expiry: a 200 s token is due for renewal at once,
+    // yet valid for minutes.
+    await h.control("PUT", "/_emulator/config", { tokenLifetimeSeconds: 200 });
+    const cpp = fresh({ CACHE_COALESCE: "false" });
+    await cpp.listPublishers();
+    await h.control("PUT", "/_emulator/config", { tokenLifetimeSeconds: 3600 });
+    await fault({ target: "token", kind: "status", status: 500, times: 1 });
+    await expect(cpp.listPublishers()).resolves.toBeTruthy();
+    expect((await h.stats()).tokenRequests).toBe(2);
+  });
+});
+
 describe("coalescing", () => {
+  it("keys the cache on the canonical id: 50 case variants of one status cost one upstream read", async () => {
+    const cpp = fresh({ CACHE_TTL_STATUS_MS: "60000", CACHE_TTL_LIST_MS: "60000" });
+    const variants = Array.from({ length: 50 }, (_, i) =>
+      [..."contoso-vm-certifying"].map((c, j) => ((i >> (j % 6)) & 1 ? c.toUpperCase() : c)).join(""),
+    );
+    expect(new Set(variants).size).toBe(50);
+    const results = await Promise.all(variants.map((o) => cpp.getOfferStatus("CONTOSO", o)));
+    expect((await h.stats()).byRoute[STATUS_ROUTE]).toBe(1);
+    // Each caller gets the ids it asked for.
+    expect(results.map((r) => r.value.offerId)).toEqual(variants);
+    await Promise.all(["contoso", "Contoso", "CONTOSO", "cOnToSo"].map((p) => cpp.listOffers(p)));
+    expect((await h.stats()).byRoute["GET /api/publishers/{p}/offers"]).toBe(1);
+  });
+
   it("turns 100 concurrent reads of one status into one upstream request", async () => {
     const cpp = fresh({ CACHE_TTL_STATUS_MS: "5000" });
     const results = await Promise.all(
@@ -161,7 +212,50 @@ describe("coalescing", () => {
   });
 });
 
+describe("one indicator, one count", () => {
+  it("tells a delisted offer as delisted on its Status tab too, though its last run succeeded", async () => {
+    const cpp = fresh();
+    const status = await cpp.getOfferStatus("contoso", "contoso-vm-delisted");
+    expect(status.value.status.value).toBe("succeeded");
+    expect(status.value.indicator).toBe("delisted");
+    expect(status.value.liveLinks).toEqual([]);
+    const { value } = await cpp.listOffers("contoso");
+    expect(value.find((o) => o.id === "contoso-vm-delisted")?.indicator).toBe("delisted");
+  });
+
+  it("gives a failed offer's list entry its failing step and its error count, as its status counts them", async () => {
+    const cpp = fresh();
+    const { value } = await cpp.listOffers("contoso");
+    const failed = value.find((o) => o.id === "contoso-vm-failed");
+    const status = (await cpp.getOfferStatus("contoso", "contoso-vm-failed")).value;
+    expect(failed?.indicator).toBe("failed");
+    expect(failed?.currentStep).toMatchObject({ status: { value: "rejected" } });
+    expect(failed?.currentStep?.id).toBe(status.currentStepId);
+    const errorMessages = [...status.messages, ...status.steps.flatMap((s) => s.messages)].filter(
+      (m) => m.level.value === "error",
+    ).length;
+    expect(errorMessages).toBe(2);
+    expect(failed?.errorCount).toBe(2);
+    expect(status.errorCount).toBe(2);
+    const blocked = value.find((o) => o.id === "contoso-container-blocked");
+    const blockedStatus = (await cpp.getOfferStatus("contoso", "contoso-container-blocked")).value;
+    expect([blocked?.errorCount, blocked?.warningCount]).toEqual([
+      blockedStatus.errorCount,
+      blockedStatus.warningCount,
+    ]);
+  });
+});
+
 describe("upstream errors", () => {
+  it("never loses a retry to the jitter when the cap is small", async () => {
+    // 200 ms ± 25 % against a 200 ms cap: before, a wait above the cap meant no retry at all.
+    for (let trial = 0; trial < 12; trial++) {
+      await fault({ target: "status", kind: "status", status: 500, times: 1 });
+      const cpp = fresh({ CPP_MAX_RETRY_DELAY_MS: "200", CACHE_COALESCE: "false" });
+      await expect(cpp.getOfferStatus("contoso", "contoso-vm-certifying")).resolves.toBeTruthy();
+    }
+  });
+
   it("passes a 404 through with the upstream's message", async () => {
     const error = await failure(fresh().getOfferStatus("contoso", "no-such-offer"));
     expect(error).toMatchObject({ status: 404, code: "not_found" });
@@ -171,7 +265,7 @@ describe("upstream errors", () => {
   it("explains a 403 as the service principal lacking access to the publisher", async () => {
     const error = await failure(fresh().listOffers("northwind"));
     expect(error).toMatchObject({ status: 403, code: "upstream_forbidden" });
-    expect(error.message).toMatch(/service principal has no access to publisher 'northwind'/);
+    expect(error.message).toMatch(/No publisher 'northwind' is visible to the dashboard's service principal/);
   });
 
   it("retries a 429 after its Retry-After and succeeds", async () => {

@@ -12,12 +12,16 @@ import type {
   Step,
 } from "@/lib/schemas/model";
 import {
+  countMessages,
   deriveIndicator,
   findCurrentStep,
   findSignoffStep,
   parseMessageLevel,
   parseOfferStatus,
   parseStepStatus,
+  reconcileIndicator,
+  type OfferStatusValue,
+  type Parsed,
 } from "@/lib/schemas/vocabulary";
 
 import { htmlToText, sanitizeMessageHtml } from "./sanitize";
@@ -93,16 +97,6 @@ function toLink(wire: WireLink): Link | null {
   return { text, url };
 }
 
-function countLevels(steps: Step[], messages: Message[]): { warningCount: number; errorCount: number } {
-  let warningCount = 0;
-  let errorCount = 0;
-  for (const m of [...messages, ...steps.flatMap((s) => s.messages)]) {
-    if (m.level.value === "warning") warningCount++;
-    if (m.level.value === "error") errorCount++;
-  }
-  return { warningCount, errorCount };
-}
-
 /** When the sign-off wait began: the sign-off step's first message, else the previous step's last one. */
 function waitingSinceOf(steps: Step[]): string | null {
   const signoff = findSignoffStep(steps);
@@ -130,7 +124,7 @@ export function toOfferStatus(publisherId: string, offerId: string, wire: WireOf
     steps,
     currentStepId: findCurrentStep(steps)?.id ?? null,
     waitingSince: indicator === "awaitingSignoff" ? waitingSinceOf(steps) : null,
-    ...countLevels(steps, messages),
+    ...countMessages(messages, steps),
     previewLinks: wire.previewLinks.map(toLink).filter((l): l is Link => l !== null),
     liveLinks: wire.liveLinks.map(toLink).filter((l): l is Link => l !== null),
   };
@@ -155,8 +149,26 @@ export function toOfferSummary(publisherId: string, wire: WireOfferSummary): Off
   };
 }
 
+/**
+ * The status document with the one indicator of the offer (see reconcileIndicator): the
+ * offer's own status joins the document's, so a delisted offer whose last run succeeded is
+ * delisted on its Status tab as in the list.
+ */
+export function reconcileStatus(status: OfferStatus, offerStatus: Parsed<OfferStatusValue> | null): OfferStatus {
+  const indicator = reconcileIndicator(offerStatus?.value ?? null, status.status.value, status.steps);
+  if (indicator === status.indicator) return status;
+  return {
+    ...status,
+    indicator,
+    waitingSince: indicator === "awaitingSignoff" ? status.waitingSince : null,
+    // Links to a live listing that is no longer there would be false.
+    liveLinks: indicator === "delisted" ? [] : status.liveLinks,
+  };
+}
+
 /** Adds what the offer's status document tells the list: the current step, sign-off, counts. */
-export function withStatus(summary: OfferSummary, status: OfferStatus): OfferSummary {
+export function withStatus(summary: OfferSummary, document: OfferStatus): OfferSummary {
+  const status = reconcileStatus(document, summary.status);
   const step = status.steps.find((s) => s.id === status.currentStepId);
   const currentStep: CurrentStep | null = step
     ? { id: step.id, name: step.name, status: step.status, progress: step.progress }
@@ -164,8 +176,8 @@ export function withStatus(summary: OfferSummary, status: OfferStatus): OfferSum
   return {
     ...summary,
     // The list's status may lag the status document; the document is the fresher word.
-    status: status.status.value === "unknown" ? summary.status : status.status,
-    indicator: status.status.value === "unknown" ? summary.indicator : status.indicator,
+    status: status.status.value === "unknown" || status.indicator === "delisted" ? summary.status : status.status,
+    indicator: status.indicator,
     currentStep,
     waitingSince: status.waitingSince ?? (status.indicator === "awaitingSignoff" ? summary.changedTime : null),
     warningCount: status.warningCount,
