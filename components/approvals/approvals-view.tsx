@@ -9,6 +9,7 @@ import { ListPage, useOffersQuery } from "@/components/offers/list-page";
 import { ListSection } from "@/components/offers/list-section";
 import { EmptyState, FilteredEmpty } from "@/components/offers/list-states";
 import { ListToolbar } from "@/components/offers/list-toolbar";
+import { TypeFacets } from "@/components/offers/type-facets";
 import { usePhoneLayout } from "@/components/offers/use-media-query";
 import { APPROVALS_LIST, toggleSort } from "@/lib/offer-list";
 import type { Transition } from "@/lib/offer-transitions";
@@ -19,8 +20,10 @@ import { useOfferList } from "@/lib/use-offer-list";
 import { ApprovalCards } from "./approval-cards";
 import { ApprovalsTable } from "./approvals-table";
 import { QueueNotices } from "./queue-notices";
-import { TypeFacets } from "./type-facets";
+
 import { useGoLiveRequests } from "./use-go-live-requests";
+
+const FACETS = { type: true } as const;
 
 /** Only changes into or out of the queue are news on this page. */
 const touchesQueue = (t: Transition) => t.fromIndicator === "awaitingSignoff" || t.toIndicator === "awaitingSignoff";
@@ -38,7 +41,7 @@ export function ApprovalsView({ publisherId }: { publisherId: string }) {
     () => offers?.filter((o) => o.indicator === "awaitingSignoff" || requests.map.get(o.id)?.state === "pending"),
     [offers, requests.map],
   );
-  const list = useOfferList(queue, view, "type");
+  const list = useOfferList(queue, view, FACETS, APPROVALS_LIST);
   const phone = usePhoneLayout();
   const { page, pageCount, from, to, total } = list.page;
 
@@ -80,7 +83,7 @@ export function ApprovalsView({ publisherId }: { publisherId: string }) {
         facets={
           <TypeFacets
             selected={view.type}
-            typeCounts={list.counts}
+            typeCounts={list.typeCounts ?? []}
             total={list.textMatches}
             onChange={(type) => setView({ ...view, type, page: 1 })}
           />

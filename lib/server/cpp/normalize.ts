@@ -152,6 +152,7 @@ export function toOfferSummary(publisherId: string, wire: WireOfferSummary): Off
     warningCount: 0,
     errorCount: 0,
     statusError: null,
+    previewLinks: [],
   };
 }
 
@@ -159,7 +160,14 @@ export function toOfferSummary(publisherId: string, wire: WireOfferSummary): Off
 export function withStatus(summary: OfferSummary, status: OfferStatus): OfferSummary {
   const step = status.steps.find((s) => s.id === status.currentStepId);
   const currentStep: CurrentStep | null = step
-    ? { id: step.id, name: step.name, status: step.status, progress: step.progress }
+    ? {
+        id: step.id,
+        name: step.name,
+        status: step.status,
+        progress: step.progress,
+        estimatedTimeFrame: step.estimatedTimeFrame,
+        startedAt: step.startedAt,
+      }
     : null;
   return {
     ...summary,
@@ -170,6 +178,7 @@ export function withStatus(summary: OfferSummary, status: OfferStatus): OfferSum
     waitingSince: status.waitingSince ?? (status.indicator === "awaitingSignoff" ? summary.changedTime : null),
     warningCount: status.warningCount,
     errorCount: status.errorCount,
+    previewLinks: status.previewLinks,
   };
 }
 
