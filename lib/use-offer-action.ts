@@ -2,7 +2,7 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 
-import { postOfferAction, queryKeys, startBurst, type OfferAction } from "@/lib/queries";
+import { postOfferAction, queryKeys, startBurst, type OfferAction, type OfferActionBody } from "@/lib/queries";
 
 /**
  * Go live / Cancel publish for one offer. On success the offer's status and the publisher's
@@ -12,7 +12,7 @@ export function useOfferAction(publisherId: string, offerId: string, action: Off
   const queryClient = useQueryClient();
   return useMutation({
     mutationKey: ["offer-action", publisherId, offerId, action],
-    mutationFn: () => postOfferAction(publisherId, offerId, action),
+    mutationFn: (body?: OfferActionBody) => postOfferAction(publisherId, offerId, action, body),
     onSettled: async () => {
       const keys = [queryKeys.offerStatus(publisherId, offerId), queryKeys.offers(publisherId)];
       keys.forEach(startBurst);

@@ -24,6 +24,8 @@ export interface OfferActionAudit {
   upstreamStatus?: number;
   operationId?: string | null;
   sessionId?: string;
+  /** Go live with open errors: how many the approver ticked as read before confirming. */
+  acknowledgedErrors?: number;
 }
 
 export interface SessionAudit {

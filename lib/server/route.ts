@@ -1,5 +1,7 @@
 import "server-only";
 
+import { z } from "zod";
+
 import { getEnv } from "@/lib/env";
 import type { ApiResponse, OperationAccepted } from "@/lib/schemas/model";
 import { offerIdSchema, publisherIdSchema } from "@/lib/schemas/ids";
@@ -46,6 +48,35 @@ export function withRoute<P extends RouteIds>(handler: Handler<P>, options: Rout
 
 type OfferIds = { publisherId: string; offerId: string };
 
+/** The optional JSON body of Go live / Cancel: what the person confirmed. */
+const actionBodySchema = z
+  .object({
+    acknowledgedErrors: z
+      .number({ error: "acknowledgedErrors must be a number" })
+      .int("acknowledgedErrors must be a whole number")
+      .min(0, "acknowledgedErrors must be at least 0")
+      .max(100_000, "acknowledgedErrors is too large")
+      .optional(),
+  })
+  .strict();
+export type ActionBody = z.infer<typeof actionBodySchema>;
+
+/** An empty body is no confirmation at all; anything else must be the schema's JSON. */
+async function readActionBody(request: Request): Promise<ActionBody> {
+  const text = await request.text();
+  if (!text.trim()) return {};
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    throw new ApiError(400, "invalid_request", "The request body is not JSON.");
+  }
+  const parsed = actionBodySchema.safeParse(raw);
+  if (!parsed.success)
+    throw new ApiError(400, "invalid_request", parsed.error.issues[0]?.message ?? "The request body is not valid.");
+  return parsed.data;
+}
+
 /**
  * Go live / Cancel publish: same origin, a session with APPROVER_ROLE, valid ids; then the
  * upstream. One audit line per attempt (who, what, when, and the answer), refused and failed
@@ -59,6 +90,7 @@ export function withOfferAction(
     let params: Partial<OfferIds> = {};
     let session: Session | null = null;
     let calledUpstream = false;
+    let body: ActionBody = {};
     const record = (outcome: AuditOutcome, status: number, code: string | null, operation?: OperationAccepted) =>
       auditOfferAction({
         action,
@@ -70,6 +102,7 @@ export function withOfferAction(
         status,
         code,
         ...(operation ? { upstreamStatus: operation.upstreamStatus, operationId: operation.operationId } : {}),
+        ...(body.acknowledgedErrors !== undefined ? { acknowledgedErrors: body.acknowledgedErrors } : {}),
       });
     try {
       params = (await context?.params) ?? {};
@@ -80,6 +113,7 @@ export function withOfferAction(
       if (!session) throw unauthenticated();
       if (!isApprover(session, env)) throw forbiddenRole(env);
       const { publisherId, offerId } = validateIds(params) as OfferIds;
+      body = await readActionBody(request);
       calledUpstream = true;
       const operation = await run(publisherId, offerId);
       const status = operation.upstreamStatus === 200 ? 200 : 202;
