@@ -74,6 +74,7 @@ test.describe("in Traditional Chinese", () => {
     );
     await expect(issues.filter({ hasText: "錯誤" })).toContainText("Test Drive validation：Test Drive deployment");
     await expect(dialog.getByRole("button", { name: "先不要" })).toBeVisible();
+    await dialog.getByRole("checkbox", { name: "我已閱讀 1 個未解決的錯誤，仍要上線。" }).check();
     await dialog.getByRole("button", { name: "上線", exact: true }).click();
     await expect(page.getByTestId("action-result")).toHaveText("已接受上線要求。正在追蹤供應項目…");
   });

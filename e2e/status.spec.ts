@@ -255,12 +255,24 @@ test("Go live: the confirmation lists open warnings and errors; the offer goes l
   await expect(issues.filter({ hasText: "Error" })).toContainText(
     "Test Drive deployment exceeded the 60 minute limit on the first attempt.",
   );
+  // The message keeps its link, as on the Status tab; the preview is one click away.
+  await expect(
+    issues.filter({ hasText: "Error" }).getByRole("link", { name: "Test Drive troubleshooting" }),
+  ).toHaveAttribute("target", "_blank");
+  await expect(dialog.getByTestId("preview-links").getByRole("link").first()).toHaveAttribute(
+    "href",
+    /^https:\/\/azuremarketplace\.microsoft\.com\//,
+  );
   await page.keyboard.press("Escape");
   await expect(dialog).toBeHidden();
   await expect(goLive).toBeFocused();
 
+  // An open error must be acknowledged before Go live can be confirmed.
   await goLive.click();
-  await dialog.getByRole("button", { name: "Go live", exact: true }).click();
+  const confirm = dialog.getByRole("button", { name: "Go live", exact: true });
+  await expect(confirm).toBeDisabled();
+  await dialog.getByRole("checkbox", { name: "I have read the open error and still want to go live." }).check();
+  await confirm.click();
   await expect(page.getByTestId("action-result")).toHaveText("Go live accepted. Tracking the offer…");
   await expect(dialog).toBeHidden();
 

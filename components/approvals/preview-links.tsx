@@ -31,7 +31,11 @@ export function PreviewLinks({ links, offerName }: { links: readonly Link[]; off
   const t = useTranslations("approvals.preview");
   if (links.length === 0) return <span className="text-xs text-slate-600">{t("none")}</span>;
   return (
-    <ul aria-label={t("label", { name: offerName })} className="flex flex-wrap gap-x-3 gap-y-1" data-testid="preview-links">
+    <ul
+      aria-label={t("label", { name: offerName })}
+      className="flex flex-wrap gap-x-3 gap-y-1"
+      data-testid="preview-links"
+    >
       {links.map((link) => (
         <li key={link.url} className="max-w-full">
           <a

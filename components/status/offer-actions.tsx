@@ -54,6 +54,10 @@ export function OfferActions({ status }: { status: OfferStatus }) {
   const [open, setOpen] = useState(false);
   const [notice, setNotice] = useState<Notice | null>(null);
   const [requested, setRequested] = useState<{ action: OfferAction; indicator: Indicator } | null>(null);
+  // Go live with open errors: how many the approver ticked as read (again if more appear).
+  const [acknowledged, setAcknowledged] = useState<number | null>(null);
+  const errors = status.errorCount;
+  const needsAcknowledgement = dialog === "golive" && errors > 0 && acknowledged !== errors;
 
   const canGoLive = indicator === "awaitingSignoff";
   const canCancel = indicator === "publishing" || indicator === "awaitingSignoff";
@@ -63,13 +67,16 @@ export function OfferActions({ status }: { status: OfferStatus }) {
 
   function ask(action: OfferAction) {
     setDialog(action);
+    setAcknowledged(null);
     setOpen(true);
   }
 
   function confirm() {
     const action = dialog;
+    if (needsAcknowledgement) return;
     setNotice(null);
-    (action === "golive" ? goLive : cancel).mutate(undefined, {
+    const body = action === "golive" && errors > 0 ? { acknowledgedErrors: errors } : undefined;
+    (action === "golive" ? goLive : cancel).mutate(body, {
       onSuccess: () => {
         setRequested({ action, indicator });
         setNotice({ tone: "success", text: t(WORDS[action].accepted) });
@@ -115,10 +122,19 @@ export function OfferActions({ status }: { status: OfferStatus }) {
         cancelLabel={t(WORDS[dialog].dismiss)}
         tone={dialog === "golive" ? "primary" : "danger"}
         pending={pending}
+        confirmDisabled={needsAcknowledgement}
         onConfirm={confirm}
         onClose={() => setOpen(false)}
       >
-        {dialog === "golive" ? <GoLiveChecklist status={status} /> : <CancelWarning status={status} />}
+        {dialog === "golive" ? (
+          <GoLiveChecklist
+            status={status}
+            acknowledged={acknowledged === errors}
+            onAcknowledge={(on) => setAcknowledged(on ? errors : null)}
+          />
+        ) : (
+          <CancelWarning status={status} />
+        )}
       </ConfirmDialog>
     </>
   );
