@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useMemo } from "react";
 
+import { useCurrentUser } from "@/components/auth/current-user";
 import { isFiltering, withoutFilters } from "@/components/offers/list-filters";
 import { ListPage, useOffersQuery } from "@/components/offers/list-page";
 import { ListSection } from "@/components/offers/list-section";
@@ -11,6 +12,7 @@ import { EmptyState, FilteredEmpty } from "@/components/offers/list-states";
 import { ListToolbar } from "@/components/offers/list-toolbar";
 import { TypeFacets } from "@/components/offers/type-facets";
 import { usePhoneLayout } from "@/components/offers/use-media-query";
+import { Icon } from "@/components/ui/icon";
 import { APPROVALS_LIST, toggleSort } from "@/lib/offer-list";
 import type { Transition } from "@/lib/offer-transitions";
 import { useListView } from "@/lib/use-list-view";
@@ -32,6 +34,8 @@ const touchesQueue = (t: Transition) => t.fromIndicator === "awaitingSignoff" ||
 export function ApprovalsView({ publisherId }: { publisherId: string }) {
   const t = useTranslations("approvals.page");
   const toolbar = useTranslations("approvals.toolbar");
+  const sortWords = useTranslations("offers.list");
+  const { isApprover, approverRole } = useCurrentUser();
   const query = useOffersQuery(publisherId);
   const offers = query.data?.data;
   const { view, setView } = useListView(APPROVALS_LIST);
@@ -65,14 +69,37 @@ export function ApprovalsView({ publisherId }: { publisherId: string }) {
     ),
   };
 
+  // Say the order only as it is: the default is the longest wait; any other names itself.
+  const order = view.sort === "waited" && view.dir === "desc" ? null : sortWords(`sort.${view.sort}.${view.dir}`);
+  const description = isApprover
+    ? order === null
+      ? t("description")
+      : t("descriptionSorted", { order })
+    : order === null
+      ? t("descriptionViewer")
+      : t("descriptionViewerSorted", { order });
+
   return (
     <ListPage
       title={t("title")}
-      description={t("description")}
+      description={description}
       query={query}
       announcement={announcement}
       errorTitle={t("loadError")}
-      notices={<QueueNotices publisherId={publisherId} {...requests.notices} />}
+      notices={
+        <>
+          {isApprover ? null : (
+            <p
+              data-testid="viewer-notice"
+              className="flex items-start gap-2 rounded-lg border border-slate-300 bg-white p-3 text-sm text-slate-800"
+            >
+              <Icon name="info" className="mt-0.5 h-4 w-4 shrink-0 text-slate-600" />
+              {t("viewerNotice", { role: approverRole })}
+            </p>
+          )}
+          <QueueNotices publisherId={publisherId} {...requests.notices} />
+        </>
+      }
     >
       <ListToolbar
         view={view}

@@ -11,7 +11,9 @@ import type { OfferSummary } from "@/lib/schemas/model";
 import { joinErrorText, useErrorText } from "@/lib/use-error-text";
 
 /** A Go live request's result: accepted, or failed with its error (put in words here). */
-export type ActionNotice = { seq: number; name: string } & ({ ok: true } | { ok: false; error: unknown });
+export type ActionNotice = { seq: number; offerId: string; name: string } & (
+  { ok: true } | { ok: false; error: unknown }
+);
 
 const dismissClass = "min-h-6 rounded-md px-2 py-1 text-sm font-medium underline-offset-2 hover:underline";
 const hidden = (chunks: ReactNode) => <span className="sr-only">{chunks}</span>;
@@ -34,26 +36,37 @@ export function QueueNotices(props: {
   const t = useTranslations("approvals.notices");
   const errorText = useErrorText();
   const ref = useRef<HTMLDivElement>(null);
-  // The Go live button is gone once the request is accepted: focus lands on its result.
+  const departedRefs = useRef(new Map<string, HTMLDivElement>());
+  // One banner per outcome: once the accepted offer has left the queue, its departure note
+  // says all there is, and the "accepted" notice gives way to it.
+  const succeededBy = notice?.ok ? departed.find((d) => d.offerId === notice.offerId) : undefined;
+  const shown = succeededBy ? null : notice;
+  // The Go live button is gone once the request is accepted: focus lands on its result, and
+  // follows it to the departure note when the notice gives way (rather than falling to the page).
   useEffect(() => {
-    if (notice?.ok) ref.current?.focus();
-  }, [notice]);
+    if (shown?.ok) ref.current?.focus();
+  }, [shown]);
+  useEffect(() => {
+    if (!succeededBy) return;
+    const active = document.activeElement;
+    if (active === null || active === document.body) departedRefs.current.get(succeededBy.offerId)?.focus();
+  }, [succeededBy]);
 
   // A fragment: an empty region is display:none and takes no gap in the page's layout.
   return (
     <>
       <div role="status" className="empty:hidden">
-        {notice ? (
+        {shown ? (
           <div
             ref={ref}
             tabIndex={-1}
-            className={`flex items-start gap-2 rounded-lg border p-3 text-sm ${notice.ok ? "border-blue-300 bg-blue-50 text-blue-900" : "border-red-300 bg-red-50 text-red-900"}`}
+            className={`flex items-start gap-2 rounded-lg border p-3 text-sm ${shown.ok ? "border-blue-300 bg-blue-50 text-blue-900" : "border-red-300 bg-red-50 text-red-900"}`}
           >
-            <Icon name={notice.ok ? "clock" : "cross"} className="mt-0.5 h-4 w-4" />
+            <Icon name={shown.ok ? "clock" : "cross"} className="mt-0.5 h-4 w-4" />
             <p className="min-w-0 flex-1 break-words">
-              {notice.ok
-                ? t("accepted", { name: notice.name })
-                : t("failed", { name: notice.name, reason: joinErrorText(errorText(notice.error)) })}
+              {shown.ok
+                ? t("accepted", { name: shown.name })
+                : t("failed", { name: shown.name, reason: joinErrorText(errorText(shown.error)) })}
             </p>
             <button type="button" onClick={onDismissNotice} className={dismissClass}>
               {t.rich("dismiss", { hidden })}
@@ -64,6 +77,11 @@ export function QueueNotices(props: {
       {departed.map((d) => (
         <div
           key={d.offerId}
+          ref={(el) => {
+            if (el) departedRefs.current.set(d.offerId, el);
+            else departedRefs.current.delete(d.offerId);
+          }}
+          tabIndex={-1}
           role="group"
           aria-label={t("departedLabel", { name: d.name })}
           className="flex flex-wrap items-center gap-2 rounded-lg border border-green-300 bg-green-50 p-3 text-sm text-green-950"

@@ -35,8 +35,8 @@ export function useGoLiveRequests(offers: readonly OfferSummary[] | undefined) {
     setNotice((n) => {
       const seq = (n?.seq ?? 0) + 1;
       return result.ok
-        ? { seq, name: offer.name, ok: true }
-        : { seq, name: offer.name, ok: false, error: result.error };
+        ? { seq, offerId: offer.id, name: offer.name, ok: true }
+        : { seq, offerId: offer.id, name: offer.name, ok: false, error: result.error };
     });
   }, []);
 
