@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-import { useMemo } from "react";
+import { useEffect, useMemo } from "react";
 
 import { useCurrentUser } from "@/components/auth/current-user";
 import { isFiltering, withoutFilters } from "@/components/offers/list-filters";
@@ -47,6 +47,7 @@ export function ApprovalsView({ publisherId }: { publisherId: string }) {
   );
   const list = useOfferList(queue, view, FACETS, APPROVALS_LIST);
   const phone = usePhoneLayout();
+  useQueueTitle(offers?.filter((o) => o.indicator === "awaitingSignoff").length ?? 0);
   const { page, pageCount, from, to, total } = list.page;
 
   const listProps = {
@@ -135,4 +136,15 @@ export function ApprovalsView({ publisherId }: { publisherId: string }) {
       </ListSection>
     </ListPage>
   );
+}
+
+/** The tab says how many wait while the queue is open: "(3) Approvals · Offer Status Dashboard". */
+function useQueueTitle(count: number) {
+  const t = useTranslations("approvals.page");
+  const shell = useTranslations("shell");
+  const title = shell("titleTemplate").replace("%s", t("title"));
+  const text = count > 0 ? t("tabTitle", { count, title }) : title;
+  useEffect(() => {
+    document.title = text;
+  }, [text]);
 }

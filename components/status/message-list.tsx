@@ -1,7 +1,7 @@
 import { useTranslations } from "next-intl";
 
 import { MessageLevelLabel } from "@/components/ui/status-badges";
-import { RelativeTime } from "@/components/ui/relative-time";
+import { LocalTime } from "@/components/ui/local-time";
 import type { Message } from "@/lib/schemas/model";
 import type { MessageLevelValue } from "@/lib/schemas/vocabulary";
 
@@ -34,7 +34,9 @@ export function MessageList({ messages, idPrefix }: { messages: Message[]; idPre
         >
           <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
             <MessageLevelLabel level={message.level} />
-            {message.timestamp ? <RelativeTime value={message.timestamp} className="text-xs text-slate-600" /> : null}
+            {message.timestamp ? (
+              <LocalTime value={message.timestamp} relative className="text-xs text-slate-600" />
+            ) : null}
           </div>
           <SafeMessageHtml message={message} className={MESSAGE_PROSE} />
         </li>
