@@ -47,6 +47,9 @@ test.describe("in Traditional Chinese", () => {
     await expect(headline.locator("time")).toHaveAttribute("title", /^開始於 /);
     await expect(headline).not.toContainText("登出");
 
+    // Completed steps are folded: open the two that carry the messages.
+    await step(page, "validate-influenced-revenue").getByRole("button", { expanded: false }).click();
+    await step(page, "test-drive-validation").getByRole("button", { expanded: false }).click();
     const warning = step(page, "validate-influenced-revenue")
       .getByTestId("message")
       .filter({ hasText: "No customer usage attribution GUID was found in the ARM template." });

@@ -55,10 +55,15 @@ export function StepProgress({ step }: { step: CurrentStep }) {
   const progress = step.progress === null ? null : Math.min(100, Math.max(0, Math.round(step.progress)));
   return (
     <div className="flex min-w-44 flex-col gap-0.5 text-xs text-slate-700">
-      <span className="flex flex-wrap items-center gap-x-1.5">
+      <span>
         <span className="font-medium text-slate-900">{step.name}</span>
-        {running ? null : <StepStatusLabel status={step.status} small />}
-        {running && progress !== null ? <span className="text-slate-600 tabular-nums">· {progress}%</span> : null}
+        {running && progress !== null ? <span className="text-slate-600 tabular-nums"> · {progress}%</span> : null}
+        {running ? null : (
+          <>
+            {" "}
+            <StepStatusLabel status={step.status} small />
+          </>
+        )}
       </span>
       <OverdueLine step={step} />
       {running && progress !== null ? (
