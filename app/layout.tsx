@@ -6,7 +6,8 @@ import type { ReactNode } from "react";
 
 import { CurrentUserProvider } from "@/components/auth/current-user";
 import { SessionEndedBanner } from "@/components/auth/session-ended-banner";
-import { getPollingConfig } from "@/lib/env";
+import { DemoMarker } from "@/components/shell/demo-marker";
+import { getEnv, getPollingConfig } from "@/lib/env";
 import { THEME_COOKIE, parseTheme } from "@/lib/preferences";
 import { getCurrentUser } from "@/lib/server/auth/current-user";
 
@@ -33,6 +34,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <NextIntlClientProvider>
           <Providers polling={getPollingConfig()}>
             <CurrentUserProvider user={user}>
+              {getEnv().DEMO_MODE ? <DemoMarker /> : null}
               <SessionEndedBanner />
               {children}
             </CurrentUserProvider>

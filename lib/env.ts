@@ -100,6 +100,8 @@ const envSchema = z
       )
       .default("Approver"),
     SESSION_MAX_AGE_SECONDS: int("SESSION_MAX_AGE_SECONDS", 60, 7 * 86_400).default(8 * 3600),
+    // Set by `npm start` only when it runs the built-in emulator: every page then says "Demo data".
+    DEMO_MODE: bool("DEMO_MODE").default(false),
   })
   .superRefine((env, ctx) => {
     const secret = env.AZURE_CLIENT_SECRET?.trim();
