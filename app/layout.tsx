@@ -19,6 +19,15 @@ export async function generateMetadata(): Promise<Metadata> {
   return {
     title: { default: t("productName"), template: t("titleTemplate") },
     description: t("description"),
+    // public/: so tabs, bookmarks and home screens show the product (scripts/make-icons.mjs).
+    icons: {
+      icon: [
+        { url: "/favicon.ico", sizes: "48x48" },
+        { url: "/favicon.svg", type: "image/svg+xml" },
+      ],
+      apple: { url: "/icons/apple-touch-icon.png", sizes: "180x180" },
+    },
+    manifest: "/manifest.webmanifest",
   };
 }
 
