@@ -39,6 +39,7 @@ test.describe("with a real configuration", () => {
       cwd: root,
       stdio: "ignore",
       env: {
+        NODE_ENV: "production",
         PATH: process.env.PATH,
         HOME: process.env.HOME,
         PORT: String(port),

@@ -43,7 +43,7 @@ export function AttentionToggle({ view, setView, config, count }: AttentionToggl
       aria-pressed={on}
       aria-label={list("chip", { label: t("attention"), count })}
       onClick={toggle}
-      className={`inline-flex min-h-8 items-center gap-1.5 rounded-full border px-3 py-1 text-sm font-medium whitespace-nowrap ${on ? "border-amber-700 bg-amber-700 text-white" : "border-amber-400 bg-amber-50 text-amber-950 hover:bg-amber-100"}`}
+      className={`inline-flex min-h-8 shrink-0 items-center gap-1.5 rounded-full border px-3 py-1 text-sm font-medium whitespace-nowrap ${on ? "border-amber-700 bg-amber-700 text-white" : "border-amber-400 bg-amber-50 text-amber-950 hover:bg-amber-100"}`}
     >
       <Icon name="warning" className="h-3.5 w-3.5" />
       {t("attention")}

@@ -1,9 +1,14 @@
 import type { ReactNode } from "react";
 
 /**
- * The filter chips of a list, one group to a line. On a phone each group is one row that
- * scrolls sideways (its chips stay reachable by Tab), so nine chips take one line, not four.
+ * The filter chips of a list. On a phone all of them share one row that scrolls sideways
+ * (each chip stays reachable by Tab), so nine chips take one line, not four; on a wider
+ * screen each group wraps on its own line.
  */
 export function FacetBar({ children }: { children: ReactNode }) {
-  return <div className="flex min-w-0 flex-col items-start gap-2">{children}</div>;
+  return (
+    <div className="-mx-1 flex min-w-0 flex-row items-center gap-2 overflow-x-auto px-1 pb-1 sm:mx-0 sm:flex-col sm:items-start sm:overflow-visible sm:px-0 sm:pb-0">
+      {children}
+    </div>
+  );
 }

@@ -40,9 +40,9 @@ export function FacetFilter<T extends string>({
   const t = useTranslations("offers.list");
   const chosen = new Set<T>(selected);
   return (
-    <fieldset className="w-full min-w-0">
+    <fieldset className="shrink-0 sm:w-full sm:min-w-0 sm:shrink">
       <legend className="sr-only">{legend}</legend>
-      <div className="-mx-1 flex gap-2 overflow-x-auto px-1 pb-1 sm:mx-0 sm:flex-wrap sm:overflow-visible sm:px-0 sm:pb-0">
+      <div className="flex gap-2 sm:flex-wrap">
         <button
           type="button"
           aria-pressed={chosen.size === 0}

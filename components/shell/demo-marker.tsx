@@ -17,7 +17,10 @@ export async function DemoMarker() {
       <p className="mx-auto inline-flex max-w-7xl items-start gap-2 text-left">
         <Icon name="info" className="mt-0.5 h-4 w-4 shrink-0" />
         <span>
-          <strong className="font-semibold">{t("label")}</strong> {t("message")}
+          <strong className="font-semibold">{t("label")}</strong>{" "}
+          {/* A phone gets the gist in one line; the way to a real account is in the README. */}
+          <span className="sm:hidden">{t("short")}</span>
+          <span className="hidden sm:inline">{t("message")}</span>
         </span>
       </p>
     </aside>
