@@ -45,7 +45,7 @@ test("a sign-off offer's preview links come before Go live, on its card and its 
   expect(preview!.y + preview!.height).toBeLessThanOrEqual(goLive!.y);
 
   await page.goto("/publishers/contoso/offers/contoso-app-signoff/status");
-  const links = await page.getByTestId("preview-links").boundingBox();
+  const links = await page.getByRole("region", { name: "Offer links" }).getByTestId("preview-links").boundingBox();
   const button = await page
     .getByRole("region", { name: "Actions" })
     .getByRole("button", { name: "Go live" })

@@ -7,7 +7,9 @@ import type { ReactNode } from "react";
  */
 export function FacetBar({ children }: { children: ReactNode }) {
   return (
-    <div className="-mx-1 flex min-w-0 flex-row items-center gap-2 overflow-x-auto px-1 pb-1 sm:mx-0 sm:flex-col sm:items-start sm:overflow-visible sm:px-0 sm:pb-0">
+    // `relative`: the chips' hidden legends (absolutely placed) are clipped with the row
+    // instead of widening the page.
+    <div className="relative -mx-1 flex min-w-0 flex-row items-center gap-2 overflow-x-auto px-1 pb-1 sm:mx-0 sm:flex-col sm:items-start sm:overflow-visible sm:px-0 sm:pb-0">
       {children}
     </div>
   );
