@@ -10,6 +10,7 @@ import { ListPage, useOffersQuery } from "@/components/offers/list-page";
 import { ListSection } from "@/components/offers/list-section";
 import { EmptyState, FilteredEmpty } from "@/components/offers/list-states";
 import { ListToolbar } from "@/components/offers/list-toolbar";
+import { FacetBar } from "@/components/offers/facet-bar";
 import { TypeFacets } from "@/components/offers/type-facets";
 import { usePhoneLayout } from "@/components/offers/use-media-query";
 import { Icon } from "@/components/ui/icon";
@@ -109,12 +110,14 @@ export function ApprovalsView({ publisherId }: { publisherId: string }) {
         searchLabel={toolbar("filterLabel")}
         sortSelect={phone}
         facets={
-          <TypeFacets
-            selected={view.type}
-            typeCounts={list.typeCounts ?? []}
-            total={list.textMatches}
-            onChange={(type) => setView({ ...view, type, page: 1 })}
-          />
+          <FacetBar>
+            <TypeFacets
+              selected={view.type}
+              typeCounts={list.typeCounts ?? []}
+              total={list.textMatches}
+              onChange={(type) => setView({ ...view, type, page: 1 })}
+            />
+          </FacetBar>
         }
       />
       <ListSection
