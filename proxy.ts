@@ -144,6 +144,7 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
 }
 
 export const config = {
-  // Everything but the build's static files (which carry the next.config.mjs headers).
-  matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
+  // Everything but the build's static files (which carry the next.config.mjs headers) and the
+  // icons and web app manifest of public/, which the browser fetches before anyone signs in.
+  matcher: ["/((?!_next/static|_next/image|favicon\\.ico|favicon\\.svg|manifest\\.webmanifest|icons/).*)"],
 };

@@ -6,7 +6,8 @@ import type { ReactNode } from "react";
 
 import { CurrentUserProvider } from "@/components/auth/current-user";
 import { SessionEndedBanner } from "@/components/auth/session-ended-banner";
-import { getPollingConfig } from "@/lib/env";
+import { DemoMarker } from "@/components/shell/demo-marker";
+import { getEnv, getPollingConfig } from "@/lib/env";
 import { THEME_COOKIE, parseTheme } from "@/lib/preferences";
 import { getCurrentUser } from "@/lib/server/auth/current-user";
 
@@ -18,6 +19,15 @@ export async function generateMetadata(): Promise<Metadata> {
   return {
     title: { default: t("productName"), template: t("titleTemplate") },
     description: t("description"),
+    // public/: so tabs, bookmarks and home screens show the product (scripts/make-icons.mjs).
+    icons: {
+      icon: [
+        { url: "/favicon.ico", sizes: "48x48" },
+        { url: "/favicon.svg", type: "image/svg+xml" },
+      ],
+      apple: { url: "/icons/apple-touch-icon.png", sizes: "180x180" },
+    },
+    manifest: "/manifest.webmanifest",
   };
 }
 
@@ -33,6 +43,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <NextIntlClientProvider>
           <Providers polling={getPollingConfig()} live={user.signedIn}>
             <CurrentUserProvider user={user}>
+              {getEnv().DEMO_MODE ? <DemoMarker /> : null}
               <SessionEndedBanner />
               {children}
             </CurrentUserProvider>

@@ -85,6 +85,14 @@ const SCANS: Scan[] = [
     },
   },
   {
+    name: "All offers needing attention",
+    signedIn: true,
+    open: async (page) => {
+      await page.goto("/publishers/contoso/offers?attention=1&sort=attention");
+      await offerShown(page);
+    },
+  },
+  {
     name: "Approvals",
     signedIn: true,
     open: async (page) => {
@@ -102,6 +110,17 @@ const SCANS: Scan[] = [
       await page.locator("[data-offer-id='contoso-app-signoff'] button:visible").first().click();
       await expect(page.getByRole("dialog")).toBeVisible();
       await expect(page.getByRole("dialog").locator("[data-level]").first()).toBeVisible();
+      await expect(page.getByRole("dialog").getByRole("checkbox")).toBeVisible();
+    },
+  },
+  {
+    name: "Status tab with a completed step opened",
+    signedIn: true,
+    open: async (page) => {
+      await page.goto("/publishers/contoso/offers/contoso-app-signoff/status");
+      await stepsShown(page);
+      await page.locator("[data-testid=step] h3 button[aria-expanded=false]").first().click();
+      await expect(page.locator("[data-testid=step] h3 button[aria-expanded=true]")).toHaveCount(1);
     },
   },
   {

@@ -105,13 +105,15 @@ test("Go live from the queue: accepted, the offer leaves the queue with a note, 
   await expect(dialog).toContainText("No open warnings or errors.");
   await dialog.getByRole("button", { name: "Go live", exact: true }).click();
 
-  // The result, in words in a polite status region; then the offer leaves the queue, which
-  // is announced and noted rather than silent.
+  // The offer leaves the queue, which is announced and noted rather than silent; the note is
+  // the one banner of this outcome (the "accepted" notice gives way to it).
   await expect(page.locator('[aria-live="polite"]')).toContainText(
     "Contoso Contract Analyzer: Awaiting publisher sign-off → Publish in progress.",
   );
   const departed = page.getByRole("group", { name: "Contoso Contract Analyzer left the queue" });
   await expect(departed).toContainText("Publish in progress");
+  await expect(departed).toBeFocused();
+  await expect(page.getByText("Go live requested for Contoso Contract Analyzer")).toHaveCount(0);
   await expect(queued).toHaveCount(0);
   // The outcome is seen: the "accepted, tracking…" notice retires.
   await expect(page.getByRole("status").filter({ hasText: "the Marketplace accepted" })).toHaveCount(0);

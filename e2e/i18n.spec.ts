@@ -80,6 +80,11 @@ const PAGES = [
   { name: "All offers", path: "/publishers/contoso/offers", ready: "[data-offer-id]" },
   { name: "Approvals", path: "/publishers/contoso/approvals", ready: "[data-offer-id]" },
   {
+    name: "All offers needing attention",
+    path: "/publishers/contoso/offers?attention=1&sort=attention",
+    ready: "[data-offer-id]",
+  },
+  {
     name: "Status tab (sign-off, warnings, errors)",
     path: "/publishers/contoso/offers/contoso-app-signoff/status",
     offerId: "contoso-app-signoff",
@@ -121,6 +126,22 @@ test("the Go live confirmation in zh-TW shows no English of ours", async ({ page
   await expect(page.locator('ol li[id^="step-"]').first()).toBeVisible();
   await page.getByRole("region", { name: "動作" }).getByRole("button").first().click();
   await expect(page.getByRole("dialog")).toBeVisible();
+  expect(await englishLeft(page, upstream)).toEqual([]);
+});
+
+test("the Approvals Go live confirmation and an opened completed step in zh-TW show no English of ours", async ({
+  page,
+  request,
+}) => {
+  const upstream = await upstreamStrings(request, "contoso-app-signoff");
+  await page.goto("/publishers/contoso/approvals?q=contoso-app-signoff");
+  await page.locator("[data-offer-id='contoso-app-signoff'] button:visible").first().click();
+  await expect(page.getByRole("dialog").getByRole("checkbox")).toBeVisible();
+  expect(await englishLeft(page, upstream)).toEqual([]);
+
+  await page.goto("/publishers/contoso/offers/contoso-app-signoff/status");
+  await page.locator("[data-testid=step] h3 button[aria-expanded=false]").first().click();
+  await expect(page.locator("[data-testid=step-duration]").first()).toBeVisible();
   expect(await englishLeft(page, upstream)).toEqual([]);
 });
 

@@ -47,6 +47,9 @@ test.describe("in Traditional Chinese", () => {
     await expect(headline.locator("time")).toHaveAttribute("title", /^開始於 /);
     await expect(headline).not.toContainText("登出");
 
+    // Completed steps are folded: open the two that carry the messages.
+    await step(page, "validate-influenced-revenue").getByRole("button", { expanded: false }).click();
+    await step(page, "test-drive-validation").getByRole("button", { expanded: false }).click();
     const warning = step(page, "validate-influenced-revenue")
       .getByTestId("message")
       .filter({ hasText: "No customer usage attribution GUID was found in the ARM template." });
@@ -74,6 +77,7 @@ test.describe("in Traditional Chinese", () => {
     );
     await expect(issues.filter({ hasText: "錯誤" })).toContainText("Test Drive validation：Test Drive deployment");
     await expect(dialog.getByRole("button", { name: "先不要" })).toBeVisible();
+    await dialog.getByRole("checkbox", { name: "我已閱讀 1 個未解決的錯誤，仍要上線。" }).check();
     await dialog.getByRole("button", { name: "上線", exact: true }).click();
     await expect(header(page).getByText("正在發行", { exact: true })).toBeVisible();
     await expect(page.getByTestId("action-result")).toHaveText("");

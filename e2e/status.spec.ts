@@ -87,9 +87,19 @@ test.describe("timeline per offer type", () => {
       // An ordered list, one item per step, in the API's order.
       await expect(page.locator("ol[data-testid=timeline] > li")).toHaveCount(c.steps.length);
       await expect(stepNames(page)).toHaveText(c.steps);
+      // Open steps give their estimate, and their progress once started; completed ones are folded.
       for (const s of await page.getByTestId("step").all()) {
+        if ((await s.getAttribute("data-collapsed")) === "true") {
+          await expect(s.getByRole("heading", { level: 3 }).getByRole("button")).toHaveAttribute(
+            "aria-expanded",
+            "false",
+          );
+          continue;
+        }
         await expect(s.getByText(/^Estimated time:/)).toBeVisible();
-        await expect(s.getByRole("progressbar")).toHaveAttribute("aria-valuetext", /.+/);
+        if ((await s.locator("[data-step-status]").first().getAttribute("data-step-status")) === "notStarted")
+          await expect(s.getByRole("progressbar")).toHaveCount(0);
+        else await expect(s.getByRole("progressbar")).toHaveAttribute("aria-valuetext", /.+/);
       }
 
       const current = page.locator('[data-testid="step"][aria-current="step"]');
@@ -156,6 +166,9 @@ test("every step status and message level is shown in words, unknown values by t
   for (const [offerId, stepId, level, text] of levelCases) {
     await test.step(`${offerId} / ${stepId}: a ${level} message`, async () => {
       if (!page.url().endsWith(statusUrl(offerId))) await openStatus(page, offerId);
+      // A completed step is folded: open it to read its messages.
+      const fold = step(page, stepId).getByRole("button", { expanded: false });
+      if ((await fold.count()) > 0) await fold.first().click();
       const message = step(page, stepId).getByTestId("message").filter({ hasText: text });
       await expect(message.getByText(level, { exact: true })).toBeVisible();
       await expect(message.locator("time")).toHaveAttribute("title", /\d/);
@@ -178,6 +191,7 @@ test("a step advances without a reload as the emulator's clock moves, and the ch
   await emulator.advanceClock(3 * 60_000);
 
   await expect(stepHead(page, "displaycertify").getByText("Complete", { exact: true })).toBeVisible();
+  await step(page, "displaycertify").getByRole("button", { name: "Certification", expanded: false }).click();
   await expect(step(page, "displaycertify").getByRole("progressbar")).toHaveAttribute("aria-valuetext", "Complete");
   await expect(page.getByTestId("status-announcer")).toContainText("Certification: Complete.");
   expect(await page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
@@ -255,12 +269,24 @@ test("Go live: the confirmation lists open warnings and errors; the offer goes l
   await expect(issues.filter({ hasText: "Error" })).toContainText(
     "Test Drive deployment exceeded the 60 minute limit on the first attempt.",
   );
+  // The message keeps its link, as on the Status tab; the preview is one click away.
+  await expect(
+    issues.filter({ hasText: "Error" }).getByRole("link", { name: "Test Drive troubleshooting" }),
+  ).toHaveAttribute("target", "_blank");
+  await expect(dialog.getByTestId("preview-links").getByRole("link").first()).toHaveAttribute(
+    "href",
+    /^https:\/\/azuremarketplace\.microsoft\.com\//,
+  );
   await page.keyboard.press("Escape");
   await expect(dialog).toBeHidden();
   await expect(goLive).toBeFocused();
 
+  // An open error must be acknowledged before Go live can be confirmed.
   await goLive.click();
-  await dialog.getByRole("button", { name: "Go live", exact: true }).click();
+  const confirm = dialog.getByRole("button", { name: "Go live", exact: true });
+  await expect(confirm).toBeDisabled();
+  await dialog.getByRole("checkbox", { name: "I have read the open error and still want to go live." }).check();
+  await confirm.click();
   await expect(dialog).toBeHidden();
   // Once the offer shows it, the "accepted, tracking…" notice retires.
   await expect(header(page).getByText("Publish in progress", { exact: true })).toBeVisible();

@@ -11,14 +11,18 @@ export { ApiError };
  */
 export async function fetchJson<T>(
   path: string,
-  init: { method?: "GET" | "POST"; signal?: AbortSignal } = {},
+  init: { method?: "GET" | "POST"; signal?: AbortSignal; body?: unknown } = {},
 ): Promise<ApiResponse<T>> {
   let res: Response;
   try {
     res = await fetch(path, {
       method: init.method ?? "GET",
       signal: init.signal,
-      headers: { Accept: "application/json" },
+      headers: {
+        Accept: "application/json",
+        ...(init.body === undefined ? {} : { "Content-Type": "application/json" }),
+      },
+      ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
       cache: "no-store",
     });
   } catch (error) {

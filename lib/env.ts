@@ -125,6 +125,8 @@ const envSchema = z
     WATCH_MIN_MS: int("WATCH_MIN_MS", 250, 86_400_000).default(10_000),
     WATCH_MAX_MS: int("WATCH_MAX_MS", 250, 86_400_000).default(600_000),
     WATCH_CONCURRENCY: int("WATCH_CONCURRENCY", 1, 64).default(4),
+    // Set by `npm start` only when it runs the built-in emulator: every page then says "Demo data".
+    DEMO_MODE: bool("DEMO_MODE").default(false),
   })
   .superRefine((env, ctx) => {
     if (env.WATCH_MIN_MS > env.WATCH_MAX_MS) {

@@ -41,6 +41,14 @@ export function formatExact(at: number, locale: string): string {
   ).format(at);
 }
 
+/** Date and time to the minute ("Nov 29, 2026, 11:42 AM"), for times people read without hovering. */
+export function formatDateTime(at: number, locale: string): string {
+  return cached(
+    `dtf-short:${locale}`,
+    () => new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" }),
+  ).format(at);
+}
+
 type DurationUnit = "day" | "hour" | "minute" | "second";
 
 function unit(value: number, name: DurationUnit, locale: string): string {

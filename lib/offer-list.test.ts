@@ -35,6 +35,7 @@ function offer(id: string, over: Partial<OfferSummary> = {}): OfferSummary {
     warningCount: 0,
     errorCount: 0,
     statusError: null,
+    previewLinks: [],
     ...over,
   };
 }
@@ -47,7 +48,16 @@ const en = labelsFor("en");
 describe("parseListView / serializeListView", () => {
   it("reads defaults from an empty query and writes them back as nothing", () => {
     const view = parseListView(params(""), OFFERS_LIST);
-    expect(view).toEqual({ q: "", status: [], type: [], sort: "name", dir: "asc", page: 1, size: 50 });
+    expect(view).toEqual({
+      q: "",
+      status: [],
+      type: [],
+      attention: false,
+      sort: "name",
+      dir: "asc",
+      page: 1,
+      size: 50,
+    });
     expect(serializeListView(view, OFFERS_LIST)).toBe("");
   });
 
@@ -56,6 +66,7 @@ describe("parseListView / serializeListView", () => {
       q: "contoso vm",
       status: ["publishing", "failed"],
       type: ["microsoft-azure-saas"],
+      attention: true,
       sort: "changed",
       dir: "asc",
       page: 3,
@@ -63,7 +74,7 @@ describe("parseListView / serializeListView", () => {
     };
     const query = serializeListView(view, OFFERS_LIST);
     expect(query).toBe(
-      "?q=contoso+vm&status=publishing%2Cfailed&type=microsoft-azure-saas&sort=changed&dir=asc&page=3&size=100",
+      "?q=contoso+vm&status=publishing%2Cfailed&type=microsoft-azure-saas&attention=1&sort=changed&dir=asc&page=3&size=100",
     );
     expect(parseListView(params(query.slice(1)), OFFERS_LIST)).toEqual(view);
   });
@@ -188,6 +199,27 @@ describe("sortOffers", () => {
   it("ranks errors above any number of warnings", () => {
     const offers = [offer("warnings", { warningCount: 9 }), offer("error", { errorCount: 1 }), offer("clean")];
     expect(ids(sortOffers(offers, "issues", "desc", en))).toEqual(["error", "warnings", "clean"]);
+  });
+
+  it("breaks ties by the page's tie-break column: the queue's equal rows longest wait first", () => {
+    const offers = [
+      offer("a-recent", { errorCount: 1, waitingSince: "2024-05-01T00:00:00Z" }),
+      offer("b-oldest", { errorCount: 1, waitingSince: "2024-01-01T00:00:00Z" }),
+      offer("c-clean", { waitingSince: "2023-01-01T00:00:00Z" }),
+    ];
+    expect(ids(sortOffers(offers, "issues", "desc", en, { tieBreak: "waited" }))).toEqual([
+      "b-oldest",
+      "a-recent",
+      "c-clean",
+    ]);
+    // Without a tie-break, equal rows fall back to the name.
+    expect(ids(sortOffers(offers, "issues", "desc", en))).toEqual(["a-recent", "b-oldest", "c-clean"]);
+    // The tie-break keeps its own direction whichever way the column is sorted.
+    expect(ids(sortOffers(offers, "issues", "asc", en, { tieBreak: "waited" }))).toEqual([
+      "c-clean",
+      "b-oldest",
+      "a-recent",
+    ]);
   });
 
   it("sorts 5,000 offers without trouble", () => {

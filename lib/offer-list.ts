@@ -4,11 +4,22 @@
  * memoise each stage and a test can pin every rule down.
  */
 import { LOCALES } from "@/i18n/locales";
+import { attentionRank } from "@/lib/attention";
 import { labelsFor, type Labels } from "@/lib/labels";
 import type { OfferSummary } from "@/lib/schemas/model";
 import { INDICATORS, type Indicator } from "@/lib/schemas/vocabulary";
 
-export const SORT_KEYS = ["name", "id", "type", "version", "changed", "status", "waited", "issues"] as const;
+export const SORT_KEYS = [
+  "name",
+  "id",
+  "type",
+  "version",
+  "changed",
+  "status",
+  "waited",
+  "issues",
+  "attention",
+] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
 export type SortDir = "asc" | "desc";
 
@@ -22,6 +33,8 @@ export interface ListView {
   status: Indicator[];
   /** Offer type ids to show (lower case); empty means all. */
   type: string[];
+  /** Only offers that need a person (failed, overdue, blocked or rejected, awaiting sign-off). */
+  attention: boolean;
   sort: SortKey;
   dir: SortDir;
   /** 1-based; clamped to the page count when the list is shown. */
@@ -34,10 +47,12 @@ export interface ListConfig {
   sortKeys: readonly SortKey[];
   defaultSort: SortKey;
   defaultDir: SortDir;
+  /** The order among equal values of the chosen column (else name, then id). */
+  tieBreak?: SortKey;
 }
 
 export const OFFERS_LIST: ListConfig = {
-  sortKeys: ["name", "id", "type", "version", "changed", "status"],
+  sortKeys: ["name", "id", "type", "version", "changed", "status", "attention"],
   defaultSort: "name",
   defaultDir: "asc",
 };
@@ -47,10 +62,12 @@ export const APPROVALS_LIST: ListConfig = {
   sortKeys: ["name", "type", "waited", "issues"],
   defaultSort: "waited",
   defaultDir: "desc",
+  tieBreak: "waited",
 };
 
 /** The direction a column sorts in when first chosen: newest, longest and most first. */
 export function initialDir(key: SortKey): SortDir {
+  // "attention" ranks the most pressing first (rank 0) and the rest after.
   return key === "changed" || key === "waited" || key === "issues" || key === "version" ? "desc" : "asc";
 }
 
@@ -80,6 +97,7 @@ export function parseListView(params: ParamsLike, config: ListConfig): ListView 
     q: (params.get("q") ?? "").slice(0, 200),
     status,
     type,
+    attention: params.get("attention") === "1",
     sort,
     dir,
     page: Number.isFinite(page) && page >= 1 ? page : 1,
@@ -93,6 +111,7 @@ export function serializeListView(view: ListView, config: ListConfig): string {
   if (view.q.trim()) params.set("q", view.q);
   if (view.status.length) params.set("status", view.status.join(","));
   if (view.type.length) params.set("type", view.type.join(","));
+  if (view.attention) params.set("attention", "1");
   const defaultDir = view.sort === config.defaultSort ? config.defaultDir : initialDir(view.sort);
   if (view.sort !== config.defaultSort) params.set("sort", view.sort);
   if (view.dir !== defaultDir) params.set("dir", view.dir);
@@ -142,16 +161,30 @@ export function filterByText(offers: readonly OfferSummary[], q: string): OfferS
   return q.trim() ? offers.filter(textMatcher(q)) : [...offers];
 }
 
-/** The facet filters (status and offer type), applied after the text filter. */
+/**
+ * The facet filters (status, offer type and "needs attention"), applied after the text
+ * filter; `now` decides which steps are overdue.
+ */
 export function filterByFacets(
   offers: readonly OfferSummary[],
-  facets: Pick<ListView, "status" | "type">,
+  facets: Pick<ListView, "status" | "type"> & { attention?: boolean; now?: number },
 ): OfferSummary[] {
   const status = new Set<string>(facets.status);
   const type = new Set(facets.type);
+  const now = facets.now ?? Date.now();
   return offers.filter(
-    (o) => (status.size === 0 || status.has(o.indicator)) && (type.size === 0 || type.has(o.offerTypeId.toLowerCase())),
+    (o) =>
+      (status.size === 0 || status.has(o.indicator)) &&
+      (type.size === 0 || type.has(o.offerTypeId.toLowerCase())) &&
+      (!facets.attention || attentionRank(o, now) !== null),
   );
+}
+
+/** How many offers need a person now. */
+export function countNeedingAttention(offers: readonly OfferSummary[], now: number): number {
+  let count = 0;
+  for (const o of offers) if (attentionRank(o, now) !== null) count++;
+  return count;
 }
 
 /** How many offers carry each indicator (every indicator present, zero when none). */
@@ -218,7 +251,7 @@ export function waitStart(offer: OfferSummary): number | null {
 type Key = number | string | null;
 
 /** The value to sort on; for `waited` a larger value is a longer wait. */
-function sortValue(offer: OfferSummary, key: SortKey, labels: Labels): Key {
+function sortValue(offer: OfferSummary, key: SortKey, labels: Labels, now: number): Key {
   switch (key) {
     case "name":
       return offer.name;
@@ -238,6 +271,8 @@ function sortValue(offer: OfferSummary, key: SortKey, labels: Labels): Key {
     }
     case "issues":
       return offer.errorCount * 1_000_000 + offer.warningCount;
+    case "attention":
+      return attentionRank(offer, now);
   }
 }
 
@@ -247,28 +282,47 @@ function compareKeys(a: Key, b: Key, collator: Intl.Collator): number {
   return 0;
 }
 
+/** Missing values last whatever the direction; 0 when equal. */
+function compareValues(a: Key, b: Key, sign: number, collator: Intl.Collator): number {
+  if (a === null || b === null) return a === b ? 0 : a === null ? 1 : -1;
+  return sign * compareKeys(a, b, collator);
+}
+
+export interface SortOptions {
+  /** The column that orders equal values (in its natural direction) before name and id. */
+  tieBreak?: SortKey;
+  /** The time "overdue" is judged at, for the `attention` sort. */
+  now?: number;
+}
+
 /**
  * A stable sort on one column; missing values go last in both directions, and ties fall
- * back to name then id so the order never jumps between polls.
+ * back to the tie-break column, then name then id, so the order never jumps between polls.
  */
 export function sortOffers(
   offers: readonly OfferSummary[],
   key: SortKey,
   dir: SortDir,
   labels: Labels,
+  options: SortOptions = {},
 ): OfferSummary[] {
   const collator = collatorFor(labels.locale);
+  const now = options.now ?? Date.now();
   const sign = dir === "asc" ? 1 : -1;
-  const keyed = offers.map((offer) => ({ offer, value: sortValue(offer, key, labels) }));
-  keyed.sort((a, b) => {
-    if (a.value === null || b.value === null) {
-      if (a.value !== b.value) return a.value === null ? 1 : -1;
-    } else {
-      const c = compareKeys(a.value, b.value, collator);
-      if (c !== 0) return sign * c;
-    }
-    return collator.compare(a.offer.name, b.offer.name) || collator.compare(a.offer.id, b.offer.id);
-  });
+  const tie = options.tieBreak !== undefined && options.tieBreak !== key ? options.tieBreak : null;
+  const tieSign = tie !== null && initialDir(tie) === "desc" ? -1 : 1;
+  const keyed = offers.map((offer) => ({
+    offer,
+    value: sortValue(offer, key, labels, now),
+    tie: tie === null ? null : sortValue(offer, tie, labels, now),
+  }));
+  keyed.sort(
+    (a, b) =>
+      compareValues(a.value, b.value, sign, collator) ||
+      compareValues(a.tie, b.tie, tieSign, collator) ||
+      collator.compare(a.offer.name, b.offer.name) ||
+      collator.compare(a.offer.id, b.offer.id),
+  );
   return keyed.map((k) => k.offer);
 }
 

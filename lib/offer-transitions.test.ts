@@ -31,6 +31,7 @@ function offer(id: string, indicator: Indicator, over: Partial<OfferSummary> = {
     warningCount: 0,
     errorCount: 0,
     statusError: null,
+    previewLinks: [],
     ...over,
   };
 }
@@ -40,6 +41,8 @@ const step = (id: string, name: string, status: string, progress: number | null 
   name,
   status: parseStepStatus(status),
   progress,
+  estimatedTimeFrame: null,
+  startedAt: null,
 });
 
 const en = labelsFor("en");

@@ -180,9 +180,15 @@ export const queries = {
 
 export type OfferAction = "golive" | "cancel";
 
+/** What the person confirmed with the action: Go live with open errors names how many they read. */
+export interface OfferActionBody {
+  acknowledgedErrors?: number;
+}
+
 /** Go live / Cancel publish; the caller starts a polling burst on success. */
-export function postOfferAction(publisherId: string, offerId: string, action: OfferAction) {
+export function postOfferAction(publisherId: string, offerId: string, action: OfferAction, body?: OfferActionBody) {
   return fetchJson<OperationAccepted>(`/api/publishers/${enc(publisherId)}/offers/${enc(offerId)}/${action}`, {
     method: "POST",
+    ...(body ? { body } : {}),
   });
 }

@@ -13,7 +13,7 @@ import {
   type Verification,
 } from "@/lib/action-outcome";
 import { fetchJson } from "@/lib/api-client";
-import { postOfferAction, queryKeys, startBurst, type OfferAction } from "@/lib/queries";
+import { postOfferAction, queryKeys, startBurst, type OfferAction, type OfferActionBody } from "@/lib/queries";
 import type { OfferStatus } from "@/lib/schemas/model";
 import type { Indicator } from "@/lib/schemas/vocabulary";
 
@@ -25,7 +25,7 @@ export function useOfferAction(publisherId: string, offerId: string, action: Off
   const queryClient = useQueryClient();
   return useMutation({
     mutationKey: ["offer-action", publisherId, offerId, action],
-    mutationFn: () => postOfferAction(publisherId, offerId, action),
+    mutationFn: (body?: OfferActionBody) => postOfferAction(publisherId, offerId, action, body),
     // Not awaited: the answer is shown at once, the fresh status follows.
     onSettled: () => {
       const keys = [queryKeys.offerStatus(publisherId, offerId), queryKeys.offers(publisherId)];
@@ -120,12 +120,12 @@ export function useActionFlow(publisherId: string, offerId: string, indicator: I
   }, [retired, offerId, refresh]);
 
   const run = useCallback(
-    async (action: OfferAction): Promise<ActionOutcome> => {
+    async (action: OfferAction, body?: OfferActionBody): Promise<ActionOutcome> => {
       setState({ phase: "sending", action });
       const mutation = action === "golive" ? golive : cancel;
       let outcome: ActionOutcome;
       try {
-        const res = await mutation.mutateAsync();
+        const res = await mutation.mutateAsync(body);
         outcome = classifyAnswer({ ok: true, value: res.data });
       } catch (error) {
         outcome = classifyAnswer({ ok: false, error });

@@ -97,6 +97,8 @@ async function main(): Promise<void> {
   const session = sessionEnv(process.env, port);
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), ...session.vars };
   if (configured) {
+    // A real configuration never shows the demo marker, whatever the shell carried over.
+    env.DEMO_MODE = "false";
     log(
       `AZURE_* variables found: starting the dashboard against ${process.env.CPP_API_BASE_URL ?? "https://cloudpartner.azure.com"}.`,
     );
@@ -116,6 +118,8 @@ async function main(): Promise<void> {
       AZURE_AUTHORITY_HOST: emulator.url,
       CPP_API_BASE_URL: emulator.url,
       NODE_EXTRA_CA_CERTS: emulator.caFile,
+      // Every page says "Demo data", so the emulator's offers are never taken for real ones.
+      DEMO_MODE: "true",
     });
     log(`Emulator${testMode ? " (test mode, control API on)" : ""} at ${emulator.url} (no AZURE_* variables set).`);
     // The emulator's world begins anew with every start, so the demo's history does too: the

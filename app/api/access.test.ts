@@ -34,7 +34,7 @@ type Handler = (req: Request, ctx: { params: Promise<Params> }) => Promise<Respo
 async function call(
   handler: unknown,
   params: Params,
-  init: { method?: string; headers?: Record<string, string> } = {},
+  init: { method?: string; headers?: Record<string, string>; body?: string } = {},
 ) {
   const path = `/api/${Object.values(params).map(encodeURIComponent).join("/")}`;
   const res = await (handler as Handler)(new Request(`${TEST_APP_URL}${path}`, init), {
@@ -225,5 +225,33 @@ describe("audit", () => {
     });
     expect(lines[4]).toMatchObject({ action: "cancel", user: null, outcome: "refused", status: 401 });
     expect(JSON.stringify(lines)).not.toContain(h.emulator.credentials.clientSecret);
+  });
+
+  it("records how many open errors the approver acknowledged, and refuses a body it cannot read", async () => {
+    const approver = await h.sessionCookie("approver");
+    const headers = { cookie: approver, origin: TEST_APP_URL, "content-type": "application/json" };
+    const offer = { publisherId: "contoso", offerId: "contoso-app-signoff" };
+    const lines = await auditLines(async () => {
+      const bad = await call(golive, offer, { method: "POST", headers, body: '{"acknowledgedErrors":"all"}' });
+      expect(bad.status).toBe(400);
+      expect(bad.body.error.code).toBe("invalid_request");
+      const notJson = await call(golive, offer, { method: "POST", headers, body: "yes" });
+      expect(notJson.body.error.code).toBe("invalid_request");
+      const ok = await call(golive, offer, {
+        method: "POST",
+        headers,
+        body: JSON.stringify({ acknowledgedErrors: 1 }),
+      });
+      expect(ok.status).toBe(202);
+    });
+    expect(lines).toHaveLength(3);
+    expect(lines[0]).toMatchObject({ outcome: "refused", status: 400, code: "invalid_request" });
+    expect(lines[0]).not.toHaveProperty("acknowledgedErrors");
+    expect(lines[2]).toMatchObject({
+      action: "golive",
+      offerId: "contoso-app-signoff",
+      outcome: "accepted",
+      acknowledgedErrors: 1,
+    });
   });
 });

@@ -13,6 +13,7 @@ import { useLabels } from "@/lib/use-labels";
 import type { ApprovalListProps } from "./approvals-table";
 import { GoLiveCell } from "./go-live-cell";
 import type { ApprovalItemProps } from "./approval-row";
+import { PreviewLinks } from "./preview-links";
 import { WaitedFor } from "./waited-for";
 
 /** The queue on a phone: a card per waiting offer, Go live at its foot. */
@@ -63,6 +64,11 @@ const ApprovalCard = memo(function ApprovalCard(props: ApprovalItemProps) {
           },
         ]}
       />
+      {/* The preview comes before Go live: check it, then decide. */}
+      <div className="flex flex-col gap-1">
+        <p className="text-xs font-semibold text-slate-700">{t("preview")}</p>
+        <PreviewLinks links={offer.previewLinks} offerName={offer.name} />
+      </div>
       <div className="flex justify-end">
         <GoLiveCell {...props} />
       </div>

@@ -9,6 +9,7 @@ import { useLabels } from "@/lib/use-labels";
 import { waitStart } from "@/lib/offer-list";
 
 import { GoLiveCell, type GoLiveCellProps } from "./go-live-cell";
+import { PreviewLinks } from "./preview-links";
 import { WaitedFor } from "./waited-for";
 
 export interface ApprovalItemProps extends GoLiveCellProps {
@@ -31,6 +32,9 @@ export const ApprovalRow = memo(function ApprovalRow(props: ApprovalItemProps) {
       <th scope="row" className="px-3 py-3 text-left font-normal">
         <OfferLink href={href} offer={offer} />
         <div className="mt-0.5 font-mono text-xs break-all text-slate-600">{offer.id}</div>
+        <div className="mt-1.5">
+          <PreviewLinks links={offer.previewLinks} offerName={offer.name} />
+        </div>
       </th>
       <td className="px-3 py-3 text-slate-800">{labels.offerType(offer.offerTypeId)}</td>
       <td className="px-3 py-3">

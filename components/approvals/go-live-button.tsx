@@ -1,12 +1,15 @@
 "use client";
 
+import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 
 import { useActionsDisabledText, useCurrentUser } from "@/components/auth/current-user";
+import { usePolling } from "@/app/providers";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Icon } from "@/components/ui/icon";
 import type { OfferSummary, OperationAccepted } from "@/lib/schemas/model";
+import { queries } from "@/lib/queries";
 import { useOfferAction } from "@/lib/use-offer-action";
 
 import { GoLiveDetails } from "./go-live-details";
@@ -26,17 +29,23 @@ interface GoLiveButtonProps {
 export function GoLiveButton({ publisherId, offer, onRequest, onResult }: GoLiveButtonProps) {
   const t = useTranslations("approvals.goLive");
   const [open, setOpen] = useState(false);
+  // How many open errors were acknowledged: ticking it again is needed if more appear.
+  const [acknowledged, setAcknowledged] = useState<number | null>(null);
   const action = useOfferAction(publisherId, offer.id, "golive");
   const { isApprover } = useCurrentUser();
   const actionsDisabledReason = useActionsDisabledText();
+  // The status document (shared with the dialog's list) is read only while the dialog is open.
+  const status = useQuery({ ...queries.offerStatus(publisherId, offer.id, usePolling()), enabled: open });
+  const errors = status.data?.data.errorCount ?? offer.errorCount;
+  const needsAcknowledgement = errors > 0 && acknowledged !== errors;
 
   async function confirm() {
-    if (action.isPending) return;
+    if (action.isPending || needsAcknowledgement) return;
     onRequest(offer);
     // mutateAsync, not mutate's callbacks: those are dropped if the row unmounts meanwhile
     // (the list refetch after the action can take the offer out of the queue).
     try {
-      const res = await action.mutateAsync();
+      const res = await action.mutateAsync(errors > 0 ? { acknowledgedErrors: errors } : undefined);
       onResult(offer, { ok: true, accepted: res.data });
     } catch (error) {
       onResult(offer, { ok: false, error });
@@ -49,7 +58,10 @@ export function GoLiveButton({ publisherId, offer, onRequest, onResult }: GoLive
     <>
       <button
         type="button"
-        onClick={() => setOpen(true)}
+        onClick={() => {
+          setAcknowledged(null);
+          setOpen(true);
+        }}
         disabled={action.isPending || !isApprover}
         aria-label={t("label", { name: offer.name })}
         title={actionsDisabledReason ?? undefined}
@@ -65,10 +77,18 @@ export function GoLiveButton({ publisherId, offer, onRequest, onResult }: GoLive
         cancelLabel={t("cancel")}
         tone={offer.errorCount > 0 ? "danger" : "primary"}
         pending={action.isPending}
+        confirmDisabled={needsAcknowledgement}
         onConfirm={() => void confirm()}
         onClose={() => setOpen(false)}
       >
-        {open ? <GoLiveDetails publisherId={publisherId} offer={offer} /> : null}
+        {open ? (
+          <GoLiveDetails
+            publisherId={publisherId}
+            offer={offer}
+            acknowledged={acknowledged === errors}
+            onAcknowledge={(on, count) => setAcknowledged(on ? count : null)}
+          />
+        ) : null}
       </ConfirmDialog>
     </>
   );

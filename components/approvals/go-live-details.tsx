@@ -6,10 +6,15 @@ import { useTranslations } from "next-intl";
 import { usePolling } from "@/app/providers";
 import { useIssueSentence } from "@/components/offers/issue-counts";
 import { Icon } from "@/components/ui/icon";
+import { AcknowledgeErrors } from "@/components/status/acknowledge-errors";
+import { MESSAGE_PROSE } from "@/components/status/message-list";
+import { SafeMessageHtml } from "@/components/status/safe-message-html";
 import { MessageLevelLabel } from "@/components/ui/status-badges";
 import { queries } from "@/lib/queries";
 import type { Message, OfferStatus, OfferSummary } from "@/lib/schemas/model";
 import { joinErrorText, useErrorText } from "@/lib/use-error-text";
+
+import { PreviewLinks } from "./preview-links";
 
 interface OpenIssue {
   key: string;
@@ -32,8 +37,19 @@ function openIssues(status: OfferStatus): OpenIssue[] {
  * to review first (as Partner Center advises). Counts from the list show at once; the
  * messages themselves come from the offer's status document.
  */
-export function GoLiveDetails({ publisherId, offer }: { publisherId: string; offer: OfferSummary }) {
+export function GoLiveDetails({
+  publisherId,
+  offer,
+  acknowledged,
+  onAcknowledge,
+}: {
+  publisherId: string;
+  offer: OfferSummary;
+  acknowledged: boolean;
+  onAcknowledge: (acknowledged: boolean, errors: number) => void;
+}) {
   const t = useTranslations("approvals.details");
+  const preview = useTranslations("approvals.preview");
   const issueSentence = useIssueSentence();
   const errorText = useErrorText();
   const status = useQuery(queries.offerStatus(publisherId, offer.id, usePolling()));
@@ -52,6 +68,10 @@ export function GoLiveDetails({ publisherId, offer }: { publisherId: string; off
           mono: (chunks) => <span className="font-mono text-xs break-all">{chunks}</span>,
         })}
       </p>
+      <div className="flex flex-col gap-1 rounded-md border border-slate-200 p-3">
+        <p className="font-semibold text-slate-900">{preview("dialogTitle")}</p>
+        <PreviewLinks links={doc?.previewLinks ?? offer.previewLinks} offerName={offer.name} />
+      </div>
       <p className="font-medium text-slate-900">
         {errors + warnings > 0 ? t("openIssues", { issues: issueSentence(errors, warnings) }) : t("noIssues")}
       </p>
@@ -77,10 +97,13 @@ export function GoLiveDetails({ publisherId, offer }: { publisherId: string; off
                 <MessageLevelLabel level={issue.message.level} />
                 {issue.step ? <span className="text-xs text-slate-600">{issue.step}</span> : null}
               </span>
-              <span className="text-slate-800">{issue.message.text}</span>
+              <SafeMessageHtml message={issue.message} className={MESSAGE_PROSE} />
             </li>
           ))}
         </ul>
+      ) : null}
+      {errors > 0 ? (
+        <AcknowledgeErrors count={errors} checked={acknowledged} onChange={(on) => onAcknowledge(on, errors)} />
       ) : null}
     </div>
   );

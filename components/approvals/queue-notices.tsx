@@ -44,11 +44,22 @@ export function QueueNotices(props: {
   const t = useTranslations("approvals.notices");
   const errorText = useErrorText();
   const ref = useRef<HTMLDivElement>(null);
-  // The Go live button is gone once the request is accepted (or being checked): focus lands on its result.
+  const departedRefs = useRef(new Map<string, HTMLDivElement>());
+  // One banner per outcome: once the accepted offer has left the queue, its departure note
+  // says all there is, and the "accepted" notice gives way to it.
+  const succeededBy = notice?.body.kind === "accepted" ? departed.find((d) => d.offerId === notice.offerId) : undefined;
+  const shown = succeededBy ? null : notice;
+  // The Go live button is gone once the request is accepted (or being checked): focus lands on
+  // its result, and follows it to the departure note when the notice gives way.
   useEffect(() => {
-    if (notice?.body.kind === "accepted" || notice?.body.kind === "checking") ref.current?.focus();
-  }, [notice]);
-  const failed = notice?.body.kind === "refused" || notice?.body.kind === "undetermined";
+    if (shown?.body.kind === "accepted" || shown?.body.kind === "checking") ref.current?.focus();
+  }, [shown]);
+  useEffect(() => {
+    if (!succeededBy) return;
+    const active = document.activeElement;
+    if (active === null || active === document.body) departedRefs.current.get(succeededBy.offerId)?.focus();
+  }, [succeededBy]);
+  const failed = shown?.body.kind === "refused" || shown?.body.kind === "undetermined";
   const text = (n: ActionNotice): string => {
     const { body, name } = n;
     switch (body.kind) {
@@ -71,15 +82,15 @@ export function QueueNotices(props: {
   return (
     <>
       <div role="status" className="empty:hidden">
-        {notice ? (
+        {shown ? (
           <div
             ref={ref}
             tabIndex={-1}
-            data-kind={notice.body.kind}
+            data-kind={shown.body.kind}
             className={`flex items-start gap-2 rounded-lg border p-3 text-sm ${failed ? "border-red-300 bg-red-50 text-red-900" : "border-blue-300 bg-blue-50 text-blue-900"}`}
           >
             <Icon name={failed ? "cross" : "clock"} className="mt-0.5 h-4 w-4" />
-            <p className="min-w-0 flex-1 break-words">{text(notice)}</p>
+            <p className="min-w-0 flex-1 break-words">{text(shown)}</p>
             <button type="button" onClick={onDismissNotice} className={dismissClass}>
               {t.rich("dismiss", { hidden })}
             </button>
@@ -89,6 +100,11 @@ export function QueueNotices(props: {
       {departed.map((d) => (
         <div
           key={d.offerId}
+          ref={(el) => {
+            if (el) departedRefs.current.set(d.offerId, el);
+            else departedRefs.current.delete(d.offerId);
+          }}
+          tabIndex={-1}
           role="group"
           aria-label={t("departedLabel", { name: d.name })}
           className="flex flex-wrap items-center gap-2 rounded-lg border border-green-300 bg-green-50 p-3 text-sm text-green-950"

@@ -40,9 +40,9 @@ export function FacetFilter<T extends string>({
 }: FacetFilterProps<T>) {
   const chosen = new Set<T>(selected);
   return (
-    <fieldset className="min-w-0">
+    <fieldset className="shrink-0 sm:w-full sm:min-w-0 sm:shrink">
       <legend className="sr-only">{legend}</legend>
-      <div className="flex flex-wrap gap-2">
+      <div className="flex gap-2 sm:flex-wrap">
         <button
           type="button"
           aria-pressed={chosen.size === 0}

@@ -26,7 +26,7 @@ export function ListToolbar({ view, setView, config, searchLabel, facets, sortSe
   const t = useTranslations("offers.list");
   return (
     <div className="flex min-w-0 flex-col gap-3">
-      <div className="flex flex-col gap-3 sm:flex-row sm:items-center">
+      <div className="flex flex-row items-center gap-2 sm:gap-3">
         <SearchBox
           value={view.q}
           onCommit={(q) => setView({ ...view, q, page: 1 }, "replace")}

@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 
-import { OFFERS_LIST, matchesText, toggleSort } from "@/lib/offer-list";
+import { OFFERS_LIST, countByIndicator, matchesText, toggleSort } from "@/lib/offer-list";
 import type { Transition } from "@/lib/offer-transitions";
 import { useListView } from "@/lib/use-list-view";
 import { useLiveChanges } from "@/lib/use-live-changes";
@@ -15,8 +15,13 @@ import { EmptyState, FilteredEmpty } from "./list-states";
 import { ListToolbar } from "./list-toolbar";
 import { OfferCards } from "./offer-cards";
 import { OffersTable } from "./offers-table";
+import { AttentionToggle } from "./attention-toggle";
+import { FacetBar } from "./facet-bar";
 import { StatusFacets } from "./status-facets";
+import { TypeFacets } from "./type-facets";
 import { usePhoneLayout } from "./use-media-query";
+
+const FACETS = { status: true, type: true, attention: true } as const;
 
 /** All offers: the publisher's offers, filtered, sorted and paged from the URL, kept live. */
 export function OffersView({ publisherId }: { publisherId: string }) {
@@ -25,7 +30,7 @@ export function OffersView({ publisherId }: { publisherId: string }) {
   const query = useOffersQuery(publisherId);
   const offers = query.data?.data;
   const { view, setView } = useListView(OFFERS_LIST);
-  const list = useOfferList(offers, view, "status");
+  const list = useOfferList(offers, view, FACETS, OFFERS_LIST);
   const phone = usePhoneLayout();
   // Announce what concerns the view: offers matching the text filter, moving into or out of
   // the chosen statuses.
@@ -66,12 +71,21 @@ export function OffersView({ publisherId }: { publisherId: string }) {
         sortSelect={phone}
         facets={
           offers ? (
-            <StatusFacets
-              selected={view.status}
-              counts={list.counts}
-              total={list.textMatches}
-              onChange={(status) => setView({ ...view, status, page: 1 })}
-            />
+            <FacetBar>
+              <AttentionToggle view={view} setView={setView} config={OFFERS_LIST} count={list.attentionCount ?? 0} />
+              <StatusFacets
+                selected={view.status}
+                counts={list.statusCounts ?? countByIndicator([])}
+                total={list.textMatches}
+                onChange={(status) => setView({ ...view, status, page: 1 })}
+              />
+              <TypeFacets
+                selected={view.type}
+                typeCounts={list.typeCounts ?? []}
+                total={list.textMatches}
+                onChange={(type) => setView({ ...view, type, page: 1 })}
+              />
+            </FacetBar>
           ) : null
         }
       />

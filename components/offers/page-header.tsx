@@ -14,7 +14,8 @@ export function PageHeader({
     <div className="flex flex-wrap items-end justify-between gap-x-6 gap-y-3">
       <div className="min-w-0">
         <h1 className="text-2xl font-semibold tracking-tight text-slate-900">{title}</h1>
-        <p className="mt-1 text-sm text-slate-600">{description}</p>
+        {/* On a phone the title says enough and the offers come first; the sentence stays for screen readers. */}
+        <p className="sr-only mt-1 text-sm text-slate-600 sm:not-sr-only">{description}</p>
       </div>
       {children}
     </div>

@@ -48,7 +48,7 @@ export function SearchBox({ value, onCommit, label, placeholder }: SearchBoxProp
   }, [text, committed]);
 
   return (
-    <div className="relative w-full sm:w-80">
+    <div className="relative min-w-0 flex-1 sm:w-80 sm:flex-none">
       <label htmlFor={id} className="sr-only">
         {label}
       </label>

@@ -21,8 +21,8 @@ export function SortSelect({ keys, view, onSort }: SortSelectProps) {
   const t = useTranslations("offers.list");
   const id = useId();
   return (
-    <div className="flex items-center gap-2 text-sm">
-      <label htmlFor={id} className="shrink-0 text-slate-700">
+    <div className="flex max-w-[45%] min-w-0 items-center gap-2 text-sm sm:max-w-none">
+      <label htmlFor={id} className="sr-only shrink-0 text-slate-700 sm:not-sr-only">
         {t("sortBy")}
       </label>
       <select

@@ -1,11 +1,12 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 
 import { Icon } from "@/components/ui/icon";
-import { IndicatorBadge } from "@/components/ui/status-badges";
-import { useLabels } from "@/lib/use-labels";
+import { IndicatorBadge, StepStatusLabel } from "@/components/ui/status-badges";
+import { findOverdue, overdueSummary } from "@/lib/overdue";
 import type { CurrentStep, OfferSummary } from "@/lib/schemas/model";
+import { useClockText } from "@/lib/use-now";
 
 import { IssueCounts } from "./issue-counts";
 
@@ -43,19 +44,28 @@ export function StatusCell({ offer, changed }: { offer: OfferSummary; changed: b
   );
 }
 
-/** The current step in words, with a labelled progress bar while it runs. */
+/**
+ * The current step in words, with a labelled progress bar while it runs; a step in another
+ * state says which with the Status tab's icon and words (blocked, rejected, waiting…), and a
+ * step past its estimate says so as the Status tab does.
+ */
 export function StepProgress({ step }: { step: CurrentStep }) {
   const t = useTranslations("offers.row");
-  const labels = useLabels();
   const running = step.status.value === "inProgress";
   const progress = step.progress === null ? null : Math.min(100, Math.max(0, Math.round(step.progress)));
   return (
     <div className="flex min-w-44 flex-col gap-0.5 text-xs text-slate-700">
       <span>
         <span className="font-medium text-slate-900">{step.name}</span>
-        {running ? null : <span className="text-slate-600"> · {labels.stepStatus(step.status)}</span>}
         {running && progress !== null ? <span className="text-slate-600 tabular-nums"> · {progress}%</span> : null}
+        {running ? null : (
+          <>
+            {" "}
+            <StepStatusLabel status={step.status} small />
+          </>
+        )}
       </span>
+      <OverdueLine step={step} />
       {running && progress !== null ? (
         <progress
           value={progress}
@@ -65,5 +75,30 @@ export function StepProgress({ step }: { step: CurrentStep }) {
         />
       ) : null}
     </div>
+  );
+}
+
+/** "Taking longer than usual (estimated < 15 min, running 3 hr)", in the Status tab's words and icon. */
+function OverdueLine({ step }: { step: CurrentStep }) {
+  const t = useTranslations("status");
+  const locale = useLocale();
+  const text = useClockText((now) => {
+    const overdue = findOverdue({
+      status: step.status.value,
+      estimatedTimeFrame: step.estimatedTimeFrame,
+      startedAt: step.startedAt,
+      firstSeenAt: null,
+      now,
+    });
+    if (!overdue) return null;
+    const summary = overdueSummary(overdue, locale);
+    return t(summary.key, summary.values);
+  });
+  if (text === null) return null;
+  return (
+    <span data-testid="row-overdue" className="inline-flex items-start gap-1 font-medium text-amber-900">
+      <Icon name="clock" className="mt-px h-3.5 w-3.5 shrink-0 text-amber-800" />
+      {text}
+    </span>
   );
 }

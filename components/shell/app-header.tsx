@@ -23,10 +23,13 @@ export async function AppHeader({ publisherId }: { publisherId: string | null })
       >
         {t("skipToContent")}
       </a>
-      <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3">
-        <div className="basis-full sm:basis-auto">
-          <Link href="/" className="text-base font-semibold text-slate-900 sm:text-lg">
-            {t("productName")}
+      <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-2 sm:py-3">
+        <div className="shrink-0">
+          {/* On a phone the icon stands for the name (still its link's name), so the nav fits beside it. */}
+          <Link href="/" className="flex items-center gap-2 text-base font-semibold text-slate-900 sm:text-lg">
+            {/* eslint-disable-next-line @next/next/no-img-element -- a 28 px SVG needs no optimising */}
+            <img src="/favicon.svg" alt="" width={28} height={28} className="h-7 w-7" />
+            <span className="sr-only sm:not-sr-only">{t("productName")}</span>
           </Link>
         </div>
         <MainNav publisherId={publisherId} />

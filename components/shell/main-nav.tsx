@@ -1,38 +1,66 @@
 "use client";
 
+import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { useTranslations } from "next-intl";
+import { useFormatter, useTranslations } from "next-intl";
 
-/** The current publisher's pages, then the pages across every publisher (from the recorder). */
+import { usePolling } from "@/app/providers";
+import { queries } from "@/lib/queries";
+
+/**
+ * The publisher's pages, then the pages across every publisher (from the recorder). The item
+ * of the page you are on is highlighted, offer pages under All offers; Approvals carries the
+ * number of offers awaiting sign-off, kept live by the same polled list the pages share (one
+ * request for the whole header and page).
+ */
 export function MainNav({ publisherId }: { publisherId: string | null }) {
   const t = useTranslations("shell.nav");
   const across = useTranslations("history.nav");
+  const format = useFormatter();
   const pathname = usePathname();
   const base = publisherId === null ? null : `/publishers/${encodeURIComponent(publisherId)}`;
+  const offers = useQuery({ ...queries.offers(publisherId ?? "", usePolling()), enabled: publisherId !== null }).data
+    ?.data;
+  const waiting = offers?.filter((o) => o.indicator === "awaitingSignoff").length ?? null;
   const items = [
     ...(base
       ? [
-          { href: `${base}/offers`, label: t("allOffers") },
-          { href: `${base}/approvals`, label: t("approvals") },
+          { href: `${base}/offers`, label: t("allOffers"), count: null },
+          { href: `${base}/approvals`, label: t("approvals"), count: waiting },
         ]
       : []),
-    { href: "/attention", label: across("attention") },
-    { href: "/activity", label: across("activity") },
+    { href: "/attention", label: across("attention"), count: null },
+    { href: "/activity", label: across("activity"), count: null },
   ];
   return (
     <nav aria-label={t("label")}>
       <ul className="flex flex-wrap gap-1">
         {items.map((item) => {
-          const current = pathname === item.href;
+          const exact = pathname === item.href;
+          // An offer's pages sit under All offers: the nav says where you are.
+          const within = !exact && pathname.startsWith(`${item.href}/`);
+          const current = exact || within;
           return (
             <li key={item.href}>
               <Link
                 href={item.href}
-                aria-current={current ? "page" : undefined}
-                className={`block rounded-md px-3 py-2 text-sm font-medium whitespace-nowrap ${current ? "bg-slate-900 text-white" : "text-slate-700 hover:bg-slate-100"}`}
+                aria-current={exact ? "page" : within ? "true" : undefined}
+                className={`flex items-center gap-1.5 rounded-md px-3 py-2 text-sm font-medium whitespace-nowrap ${current ? "bg-slate-900 text-white" : "text-slate-700 hover:bg-slate-100"}`}
               >
                 {item.label}
+                {item.count !== null && item.count > 0 ? (
+                  <>
+                    <span
+                      aria-hidden="true"
+                      data-testid="approvals-count"
+                      className={`rounded-full px-1.5 text-xs font-semibold tabular-nums ${current ? "bg-white/20 text-white" : "bg-amber-100 text-amber-950"}`}
+                    >
+                      {format.number(item.count)}
+                    </span>
+                    <span className="sr-only">{t("awaitingCount", { count: item.count })}</span>
+                  </>
+                ) : null}
               </Link>
             </li>
           );

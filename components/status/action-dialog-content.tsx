@@ -1,6 +1,11 @@
 import { useTranslations } from "next-intl";
 
 import { MessageLevelLabel } from "@/components/ui/status-badges";
+
+import { AcknowledgeErrors } from "./acknowledge-errors";
+import { MESSAGE_PROSE } from "./message-list";
+import { OfferLinks } from "./offer-links";
+import { SafeMessageHtml } from "./safe-message-html";
 import type { Message, OfferStatus } from "@/lib/schemas/model";
 
 interface OpenIssue {
@@ -17,8 +22,19 @@ export function openIssues(status: OfferStatus): OpenIssue[] {
   ];
 }
 
-/** Go live's guardrail: every open warning and error, in words, before the offer goes public. */
-export function GoLiveChecklist({ status }: { status: OfferStatus }) {
+/**
+ * Go live's guardrail: the preview to check, every open warning and error as the Status tab
+ * shows it (links kept), and with open errors an explicit "I have read them".
+ */
+export function GoLiveChecklist({
+  status,
+  acknowledged,
+  onAcknowledge,
+}: {
+  status: OfferStatus;
+  acknowledged: boolean;
+  onAcknowledge: (acknowledged: boolean) => void;
+}) {
   const t = useTranslations("status");
   const issues = openIssues(status);
   return (
@@ -29,6 +45,11 @@ export function GoLiveChecklist({ status }: { status: OfferStatus }) {
           id: (chunks) => <span className="font-mono wrap-anywhere">{chunks}</span>,
         })}
       </p>
+      {status.previewLinks.length > 0 ? (
+        <div className="rounded-md border border-slate-200 p-3">
+          <OfferLinks previewLinks={status.previewLinks} liveLinks={[]} />
+        </div>
+      ) : null}
       {issues.length === 0 ? (
         <p className="text-green-800">{t("actions.noOpenIssues")}</p>
       ) : (
@@ -38,16 +59,19 @@ export function GoLiveChecklist({ status }: { status: OfferStatus }) {
             {issues.map((issue, i) => (
               <li key={i} className="rounded-md bg-slate-50 px-2.5 py-1.5 wrap-anywhere">
                 <MessageLevelLabel level={issue.message.level} />{" "}
-                {t.rich("issue", {
+                {t.rich("issueWhere", {
                   where: issue.step ?? t("offer"),
-                  what: issue.message.text,
                   b: (chunks) => <span className="font-medium text-slate-900">{chunks}</span>,
                 })}
+                <SafeMessageHtml message={issue.message} className={MESSAGE_PROSE} />
               </li>
             ))}
           </ul>
         </>
       )}
+      {status.errorCount > 0 ? (
+        <AcknowledgeErrors count={status.errorCount} checked={acknowledged} onChange={onAcknowledge} />
+      ) : null}
     </div>
   );
 }

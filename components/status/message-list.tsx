@@ -1,7 +1,7 @@
 import { useTranslations } from "next-intl";
 
 import { MessageLevelLabel } from "@/components/ui/status-badges";
-import { RelativeTime } from "@/components/ui/relative-time";
+import { LocalTime } from "@/components/ui/local-time";
 import type { Message } from "@/lib/schemas/model";
 import type { MessageLevelValue } from "@/lib/schemas/vocabulary";
 
@@ -15,7 +15,7 @@ const LEVEL_FRAME: Record<MessageLevelValue, string> = {
 };
 
 // Links and lists inside upstream messages, styled from outside (the HTML carries no classes).
-const PROSE =
+export const MESSAGE_PROSE =
   "mt-1 text-sm wrap-anywhere text-slate-800 [&_a]:font-medium [&_a]:text-brand-700 [&_a]:underline [&_a:hover]:text-brand-600 [&_code]:rounded [&_code]:bg-white/70 [&_code]:px-1 [&_code]:font-mono [&_code]:text-[0.8125rem] [&_li]:mt-0.5 [&_ol]:list-decimal [&_ol]:pl-5 [&_p+p]:mt-1 [&_ul]:list-disc [&_ul]:pl-5";
 
 /** A step's (or the offer's) messages: level as icon + text, when, and the sanitized body. */
@@ -34,9 +34,11 @@ export function MessageList({ messages, idPrefix }: { messages: Message[]; idPre
         >
           <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
             <MessageLevelLabel level={message.level} />
-            {message.timestamp ? <RelativeTime value={message.timestamp} className="text-xs text-slate-600" /> : null}
+            {message.timestamp ? (
+              <LocalTime value={message.timestamp} relative className="text-xs text-slate-600" />
+            ) : null}
           </div>
-          <SafeMessageHtml message={message} className={PROSE} />
+          <SafeMessageHtml message={message} className={MESSAGE_PROSE} />
         </li>
       ))}
     </ul>

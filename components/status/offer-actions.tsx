@@ -54,6 +54,10 @@ export function OfferActions({ status }: { status: OfferStatus }) {
   const actionsDisabledReason = useActionsDisabledText();
   const [dialog, setDialog] = useState<OfferAction>("golive");
   const [open, setOpen] = useState(false);
+  // Go live with open errors: how many the approver ticked as read (again if more appear).
+  const [acknowledged, setAcknowledged] = useState<number | null>(null);
+  const errors = status.errorCount;
+  const needsAcknowledgement = dialog === "golive" && errors > 0 && acknowledged !== errors;
 
   const canGoLive = indicator === "awaitingSignoff";
   const canCancel = indicator === "publishing" || indicator === "awaitingSignoff";
@@ -64,11 +68,14 @@ export function OfferActions({ status }: { status: OfferStatus }) {
 
   function ask(action: OfferAction) {
     setDialog(action);
+    setAcknowledged(null);
     setOpen(true);
   }
 
   function confirm() {
-    void flow.run(dialog).finally(() => setOpen(false));
+    if (needsAcknowledgement) return;
+    const body = dialog === "golive" && errors > 0 ? { acknowledgedErrors: errors } : undefined;
+    void flow.run(dialog, body).finally(() => setOpen(false));
   }
 
   let notice: { tone: "info" | "error"; text: string } | null = null;
@@ -134,10 +141,19 @@ export function OfferActions({ status }: { status: OfferStatus }) {
         cancelLabel={t(WORDS[dialog].dismiss)}
         tone={dialog === "golive" ? "primary" : "danger"}
         pending={flow.pending}
+        confirmDisabled={needsAcknowledgement}
         onConfirm={confirm}
         onClose={() => setOpen(false)}
       >
-        {dialog === "golive" ? <GoLiveChecklist status={status} /> : <CancelWarning status={status} />}
+        {dialog === "golive" ? (
+          <GoLiveChecklist
+            status={status}
+            acknowledged={acknowledged === errors}
+            onAcknowledge={(on) => setAcknowledged(on ? errors : null)}
+          />
+        ) : (
+          <CancelWarning status={status} />
+        )}
       </ConfirmDialog>
     </>
   );

@@ -74,22 +74,26 @@ export function StatusSummary({ status }: { status: OfferStatus }) {
   const t = useTranslations("status.summary");
   const done = status.steps.filter((s) => s.status.value === "complete").length;
   return (
+    // In reading order the preview links come before Go live (check the preview, then
+    // decide), as they show on a phone; a wider screen puts the actions top right.
     <section
       aria-label={t("label")}
-      className="space-y-4 rounded-lg border border-slate-200 bg-white p-3 shadow-sm sm:p-4"
+      className="flex flex-col gap-4 rounded-lg border border-slate-200 bg-white p-3 shadow-sm sm:grid sm:grid-cols-[minmax(0,1fr)_auto] sm:gap-x-6 sm:p-4"
     >
-      <div className="flex flex-col gap-x-6 gap-y-3 sm:flex-row sm:flex-wrap sm:items-start sm:justify-between">
-        <div className="min-w-0 sm:flex-1">
-          <p className="text-base wrap-anywhere text-slate-900" data-testid="status-headline">
-            <Headline status={status} />
-          </p>
-          {status.steps.length > 0 ? (
-            <p className="mt-0.5 text-sm text-slate-600">{t("stepsComplete", { done, total: status.steps.length })}</p>
-          ) : null}
-        </div>
+      <div className="min-w-0 sm:col-start-1 sm:row-start-1">
+        <p className="text-base wrap-anywhere text-slate-900" data-testid="status-headline">
+          <Headline status={status} />
+        </p>
+        {status.steps.length > 0 ? (
+          <p className="mt-0.5 text-sm text-slate-600">{t("stepsComplete", { done, total: status.steps.length })}</p>
+        ) : null}
+      </div>
+      <div className="min-w-0 empty:hidden sm:col-span-2 sm:row-start-2">
+        <OfferLinks previewLinks={status.previewLinks} liveLinks={status.liveLinks} />
+      </div>
+      <div className="min-w-0 sm:col-start-2 sm:row-start-1">
         <OfferActions status={status} />
       </div>
-      <OfferLinks previewLinks={status.previewLinks} liveLinks={status.liveLinks} />
     </section>
   );
 }

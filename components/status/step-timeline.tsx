@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { useEffect, useSyncExternalStore } from "react";
 
 import { findOverdue } from "@/lib/overdue";
+import { NO_TIMING, stepTimings } from "@/lib/step-timing";
 import type { OfferStatus } from "@/lib/schemas/model";
 import { useNow } from "@/lib/use-now";
 
@@ -20,6 +21,8 @@ export function StepTimeline({ status }: { status: OfferStatus }) {
   const firstSeen = useFirstSeen(status.publisherId, status.offerId, status.steps);
   const target = useHashTarget();
   useScrollToHashOnce();
+
+  const timings = stepTimings(status.steps, now);
 
   if (status.steps.length === 0) {
     return (
@@ -38,6 +41,7 @@ export function StepTimeline({ status }: { status: OfferStatus }) {
           isCurrent={step.id === status.currentStepId}
           isLast={index === status.steps.length - 1}
           isTarget={target === stepAnchorId(step.id)}
+          timing={timings[index] ?? NO_TIMING}
           overdue={findOverdue({
             status: step.status.value,
             estimatedTimeFrame: step.estimatedTimeFrame,

@@ -32,6 +32,8 @@ interface ConfirmDialogProps {
   confirmLabel: string;
   cancelLabel?: string;
   pending?: boolean;
+  /** The confirmation cannot be given yet (something in the dialog must be done first). */
+  confirmDisabled?: boolean;
   tone?: "primary" | "danger";
   onConfirm: () => void;
   onClose: () => void;
@@ -51,6 +53,7 @@ export function ConfirmDialog({
   confirmLabel,
   cancelLabel,
   pending = false,
+  confirmDisabled = false,
   tone = "primary",
   onConfirm,
   onClose,
@@ -99,7 +102,7 @@ export function ConfirmDialog({
           <button
             type="button"
             onClick={onConfirm}
-            disabled={pending}
+            disabled={pending || confirmDisabled}
             className={`rounded-md px-3 py-1.5 text-sm font-medium text-white disabled:opacity-60 ${tone === "danger" ? "bg-red-700 hover:bg-red-800" : "bg-brand-600 hover:bg-brand-700"}`}
           >
             {pending ? t("working") : confirmLabel}

@@ -53,15 +53,15 @@ export function IndicatorBadge({ indicator, rawStatus }: { indicator: Indicator;
   );
 }
 
-export function StepStatusLabel({ status }: { status: Parsed<StepStatusValue> }) {
+export function StepStatusLabel({ status, small = false }: { status: Parsed<StepStatusValue>; small?: boolean }) {
   const style = STEP_STYLE[status.value];
   const labels = useLabels();
   return (
     <span
       data-step-status={status.value}
-      className={`inline-flex items-center gap-1.5 text-sm font-medium ${style.className}`}
+      className={`inline-flex items-center font-medium ${small ? "gap-1 text-xs" : "gap-1.5 text-sm"} ${style.className}`}
     >
-      <Icon name={style.icon} />
+      <Icon name={style.icon} className={small ? "h-3.5 w-3.5" : undefined} />
       {labels.stepStatus(status)}
     </span>
   );

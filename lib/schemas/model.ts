@@ -57,6 +57,10 @@ export interface CurrentStep {
   name: string;
   status: Parsed<StepStatusValue>;
   progress: number | null;
+  /** The step's own estimate ("< 15 min"), so a list can tell an overdue step. */
+  estimatedTimeFrame: string | null;
+  /** Earliest message timestamp on the step (ISO), as on the Status tab. */
+  startedAt: string | null;
 }
 
 export interface OfferSummary {
@@ -78,6 +82,8 @@ export interface OfferSummary {
    * our error code (`upstream_timeout`…), never the upstream's words or address.
    */
   statusError: string | null;
+  /** The preview links of its status document (offers in flight), so the queue can show them. */
+  previewLinks: Link[];
 }
 
 export interface Plan {

@@ -1,5 +1,7 @@
 import "server-only";
 
+import { z } from "zod";
+
 import { getEnv } from "@/lib/env";
 import type { ApiResponse, OperationAccepted } from "@/lib/schemas/model";
 import { offerIdSchema, publisherIdSchema } from "@/lib/schemas/ids";
@@ -52,6 +54,34 @@ type OfferIds = { publisherId: string; offerId: string };
 
 /** How long an offer's slot stays taken after the upstream took (or may have taken) a Go live / Cancel. */
 export const ACTION_SETTLE_MS = 15_000;
+/** The optional JSON body of Go live / Cancel: what the person confirmed. */
+const actionBodySchema = z
+  .object({
+    acknowledgedErrors: z
+      .number({ error: "acknowledgedErrors must be a number" })
+      .int("acknowledgedErrors must be a whole number")
+      .min(0, "acknowledgedErrors must be at least 0")
+      .max(100_000, "acknowledgedErrors is too large")
+      .optional(),
+  })
+  .strict();
+export type ActionBody = z.infer<typeof actionBodySchema>;
+
+/** An empty body is no confirmation at all; anything else must be the schema's JSON. */
+async function readActionBody(request: Request): Promise<ActionBody> {
+  const text = await request.text();
+  if (!text.trim()) return {};
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    throw new ApiError(400, "invalid_request", "The request body is not JSON.");
+  }
+  const parsed = actionBodySchema.safeParse(raw);
+  if (!parsed.success)
+    throw new ApiError(400, "invalid_request", parsed.error.issues[0]?.message ?? "The request body is not valid.");
+  return parsed.data;
+}
 
 /**
  * Codes of a request that was sent but whose answer says nothing about what the upstream did:
@@ -83,6 +113,7 @@ export function withOfferAction(
     let params: Partial<OfferIds> = {};
     let session: Session | null = null;
     let calledUpstream = false;
+    let body: ActionBody = {};
     const record = (outcome: AuditOutcome, status: number, code: string | null, operation?: OperationAccepted) =>
       auditOfferAction({
         action,
@@ -94,6 +125,7 @@ export function withOfferAction(
         status,
         code,
         ...(operation ? { upstreamStatus: operation.upstreamStatus, operationId: operation.operationId } : {}),
+        ...(body.acknowledgedErrors !== undefined ? { acknowledgedErrors: body.acknowledgedErrors } : {}),
       });
     try {
       params = (await context?.params) ?? {};
@@ -104,6 +136,7 @@ export function withOfferAction(
       if (!session) throw unauthenticated();
       if (!isApprover(session, env)) throw forbiddenRole(env);
       const { publisherId, offerId } = validateIds(params) as OfferIds;
+      body = await readActionBody(request);
       const { guard, cpp } = getServices();
       const key = `${canonicalId(publisherId)}/${canonicalId(offerId)}`;
       const previous = await guard.lastHolder(key);

@@ -146,6 +146,7 @@ export function toOfferSummary(publisherId: string, wire: WireOfferSummary): Off
     warningCount: 0,
     errorCount: 0,
     statusError: null,
+    previewLinks: [],
   };
 }
 
@@ -171,7 +172,14 @@ export function withStatus(summary: OfferSummary, document: OfferStatus): OfferS
   const status = reconcileStatus(document, summary.status);
   const step = status.steps.find((s) => s.id === status.currentStepId);
   const currentStep: CurrentStep | null = step
-    ? { id: step.id, name: step.name, status: step.status, progress: step.progress }
+    ? {
+        id: step.id,
+        name: step.name,
+        status: step.status,
+        progress: step.progress,
+        estimatedTimeFrame: step.estimatedTimeFrame,
+        startedAt: step.startedAt,
+      }
     : null;
   return {
     ...summary,
@@ -182,6 +190,7 @@ export function withStatus(summary: OfferSummary, document: OfferStatus): OfferS
     waitingSince: status.waitingSince ?? (status.indicator === "awaitingSignoff" ? summary.changedTime : null),
     warningCount: status.warningCount,
     errorCount: status.errorCount,
+    previewLinks: status.previewLinks,
   };
 }
 

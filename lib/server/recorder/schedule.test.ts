@@ -47,6 +47,7 @@ const summary = (raw: string): OfferSummary => ({
   warningCount: 0,
   errorCount: 0,
   statusError: null,
+  previewLinks: [],
 });
 
 describe("the watcher's pace", () => {

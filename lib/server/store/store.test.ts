@@ -50,6 +50,7 @@ function summary(id: string, offerStatus: string, indicator: Indicator, version 
     warningCount: 0,
     errorCount: 0,
     statusError: null,
+    previewLinks: [],
   };
 }
 

@@ -2,8 +2,9 @@
 
 import { useTranslations } from "next-intl";
 
-import { FacetFilter } from "@/components/offers/facet-filter";
 import type { ListView } from "@/lib/offer-list";
+
+import { FacetFilter } from "./facet-filter";
 
 interface TypeFacetsProps {
   selected: ListView["type"];
@@ -13,12 +14,11 @@ interface TypeFacetsProps {
 }
 
 /**
- * The offer-type filter of the queue (every offer here awaits sign-off, so the type is the
- * useful facet); shown when there is a choice. A chosen type with no offers left stays
- * visible to undo it.
+ * The offer-type filter of both lists; shown when there is a choice. A chosen type with no
+ * offers left stays visible to undo it.
  */
 export function TypeFacets({ selected, typeCounts, total, onChange }: TypeFacetsProps) {
-  const t = useTranslations("approvals.toolbar");
+  const t = useTranslations("offers.toolbar");
   const known = new Set(typeCounts.map((c) => c.type));
   const options = [
     ...typeCounts.map((c) => ({ value: c.type, label: c.label, count: c.count })),
