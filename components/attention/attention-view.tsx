@@ -6,6 +6,7 @@ import { useTranslations } from "next-intl";
 
 import { usePolling } from "@/app/providers";
 import { ExactTime } from "@/components/history/exact-time";
+import { PageHeader } from "@/components/offers/page-header";
 import { ErrorPanel } from "@/components/ui/error-panel";
 import { FreshnessBar } from "@/components/ui/freshness-bar";
 import { IndicatorIcon } from "@/components/ui/status-badges";
@@ -24,11 +25,7 @@ export function AttentionView() {
   const items = query.data?.data ?? [];
   return (
     <div className="flex min-w-0 flex-col gap-5">
-      <div className="flex flex-wrap items-start justify-between gap-3">
-        <div>
-          <h1 className="text-2xl font-semibold">{t("title")}</h1>
-          <p className="mt-1 max-w-3xl text-sm text-slate-600">{t("description")}</p>
-        </div>
+      <PageHeader title={t("title")} description={t("description")}>
         <FreshnessBar
           fetchedAt={query.data?.fetchedAt ?? null}
           error={query.error}
@@ -36,7 +33,7 @@ export function AttentionView() {
           hasData={query.data !== undefined}
           onRefresh={() => void query.refetch()}
         />
-      </div>
+      </PageHeader>
       {query.isPending ? (
         <p role="status" className="text-sm text-slate-600">
           {t("loading")}
