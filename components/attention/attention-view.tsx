@@ -2,15 +2,15 @@
 
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 
 import { usePolling } from "@/app/providers";
-import { ExactTime } from "@/components/history/exact-time";
 import { PageHeader } from "@/components/offers/page-header";
 import { ErrorPanel } from "@/components/ui/error-panel";
 import { FreshnessBar } from "@/components/ui/freshness-bar";
 import { IndicatorIcon } from "@/components/ui/status-badges";
 import { ApiError } from "@/lib/api-client";
+import { formatExact } from "@/lib/format";
 import { queries } from "@/lib/queries";
 import { ATTENTION_REASONS, type AttentionItem } from "@/lib/schemas/history";
 import { joinErrorText, useErrorText } from "@/lib/use-error-text";
@@ -72,6 +72,7 @@ export function AttentionView() {
 
 function AttentionRow({ item }: { item: AttentionItem }) {
   const t = useTranslations("history.attention");
+  const locale = useLocale();
   const href = `/publishers/${encodeURIComponent(item.publisherId)}/offers/${encodeURIComponent(item.offerId)}/status`;
   const issues = t("issues", {
     errors: item.errorCount,
@@ -97,7 +98,7 @@ function AttentionRow({ item }: { item: AttentionItem }) {
       </span>
       {item.since ? (
         <span className="text-sm text-slate-600">
-          {t.rich("since", { time: () => <ExactTime value={item.since ?? ""} /> })}
+          {t("since", { time: formatExact(Date.parse(item.since), locale) })}
         </span>
       ) : null}
     </li>

@@ -64,18 +64,10 @@ export function ObservedSteps({ observed, steps }: { observed: ObservedStep[]; s
                     </span>
                   </th>
                   <td className="py-2 pr-4">
-                    {seen.startedAt ? (
-                      <ExactTime value={seen.startedAt} />
-                    ) : (
-                      <span className="text-slate-600">{t("beforeRecording")}</span>
-                    )}
+                    <ObservedTime at={seen.startedAt} pending={seen.status === "notStarted"} />
                   </td>
                   <td className="py-2 pr-4">
-                    {seen.finishedAt ? (
-                      <ExactTime value={seen.finishedAt} />
-                    ) : (
-                      <span className="text-slate-600">{t("notYet")}</span>
-                    )}
+                    <ObservedTime at={seen.finishedAt} pending={!FINISHED.has(seen.status)} />
                   </td>
                   <td className="py-2 pr-4">
                     <Took seen={seen} estimate={step?.estimatedTimeFrame ?? null} />
@@ -89,6 +81,18 @@ export function ObservedSteps({ observed, steps }: { observed: ObservedStep[]; s
       )}
     </section>
   );
+}
+
+const FINISHED: ReadonlySet<string> = new Set(["complete", "rejected", "canceled"]);
+
+/**
+ * A start or an end as observed: its time; "not yet" when it has not happened; "before
+ * recording" when it happened before the dashboard first looked.
+ */
+function ObservedTime({ at, pending }: { at: string | null; pending: boolean }) {
+  const t = useTranslations("history.steps");
+  if (at) return <ExactTime value={at} />;
+  return <span className="text-slate-600">{pending ? t("notYet") : t("beforeRecording")}</span>;
 }
 
 function Took({ seen, estimate }: { seen: ObservedStep; estimate: string | null }) {

@@ -1,21 +1,22 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 
 import { usePolling } from "@/app/providers";
 import { ErrorPanel } from "@/components/ui/error-panel";
 import { ApiError } from "@/lib/api-client";
+import { formatExact } from "@/lib/format";
 import { queries } from "@/lib/queries";
 import { joinErrorText, useErrorText } from "@/lib/use-error-text";
 
 import { ObservedSteps } from "./observed-steps";
 import { TransitionList } from "./transition-list";
-import { ExactTime } from "./exact-time";
 
 /** The History tab: what the recorder saw of this offer, with its observed step times. */
 export function OfferHistoryView({ publisherId, offerId }: { publisherId: string; offerId: string }) {
   const t = useTranslations("history.tab");
+  const locale = useLocale();
   const errorText = useErrorText();
   const polling = usePolling();
   const history = useQuery(queries.offerHistory(publisherId, offerId, polling));
@@ -52,7 +53,7 @@ export function OfferHistoryView({ publisherId, offerId }: { publisherId: string
     <div className="space-y-5" data-testid="history">
       <p className="text-sm text-slate-600">
         {recordingSince
-          ? t.rich("recordingSince", { at: () => <ExactTime value={recordingSince} /> })
+          ? t("recordingSince", { at: formatExact(Date.parse(recordingSince), locale) })
           : t("nothingYet")}
       </p>
       <ObservedSteps observed={steps} steps={status.data?.data.steps ?? []} />
