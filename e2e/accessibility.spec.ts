@@ -220,7 +220,8 @@ for (const locale of LOCALES) {
   for (const theme of THEMES) {
     for (const [widthName, viewport] of Object.entries(WIDTHS)) {
       test(`axe finds no violations on any page: ${locale}, ${theme}, ${widthName}`, async ({ browser }) => {
-        test.setTimeout(180_000);
+        // Every page, twice (the pinned and the current axe-core): a long test on a busy 2-core machine.
+        test.setTimeout(600_000);
         const options: BrowserContextOptions = { locale, colorScheme: theme, viewport, reducedMotion: "reduce" };
         const found: string[] = [];
         for (const signedIn of [true, false]) {
