@@ -172,7 +172,8 @@ for (const locale of LOCALES) {
   for (const theme of THEMES) {
     for (const [widthName, viewport] of Object.entries(WIDTHS)) {
       test(`axe finds no violations on any page: ${locale}, ${theme}, ${widthName}`, async ({ browser }) => {
-        test.setTimeout(180_000);
+        // Two scans a page: the pinned axe-core with our tags, the current one with its defaults.
+        test.setTimeout(360_000);
         const options: BrowserContextOptions = { locale, colorScheme: theme, viewport, reducedMotion: "reduce" };
         const found: string[] = [];
         for (const signedIn of [true, false]) {
