@@ -159,8 +159,14 @@ test("a viewer's pages in zh-TW show no English of ours: the disabled actions' r
   viewerPage: page,
   request,
 }) => {
-  // The approver role's value (APPROVER_ROLE) is configuration, shown as it is.
-  const upstream = [users.viewer.name, "Approver", ...(await upstreamStrings(request, "contoso-app-signoff"))];
+  // The approver role's value (APPROVER_ROLE) is configuration, and the user's sign-in name is
+  // theirs: both shown as they are.
+  const upstream = [
+    "vera@contoso.onmicrosoft.com",
+    users.viewer.name,
+    "Approver",
+    ...(await upstreamStrings(request, "contoso-app-signoff")),
+  ];
   await page.goto("/publishers/contoso/offers/contoso-app-signoff/status");
   await expect(page.locator('ol li[id^="step-"]').first()).toBeVisible();
   const actions = page.getByRole("region", { name: "動作" });

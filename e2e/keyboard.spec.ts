@@ -100,7 +100,9 @@ test("an approver goes from the queue to Go live and back with the keyboard alon
   await tabTo(page, confirm);
   await page.keyboard.press("Enter");
   await expect(dialog).toBeHidden();
-  await expect(page.getByTestId("action-result")).toHaveText("Go live accepted. Tracking the offer…");
+  // Once the offer shows it, the "accepted, tracking…" notice retires.
+  await expect(page.getByTestId("offer-header").getByText("Publish in progress", { exact: true })).toBeVisible();
+  await expect(page.getByTestId("action-result")).toHaveText("");
 
   // Back to the queue through the navigation; the offer is no longer waiting there.
   await emulator.advanceClock(30 * 60_000);

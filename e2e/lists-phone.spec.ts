@@ -180,6 +180,8 @@ test("Approvals on a phone: cards with the wait, open issues and Go live; Go liv
     "Publish in progress",
   );
   await expect(page.getByText("Go live requested for Contoso Contract Analyzer")).toHaveCount(0);
+  // The outcome is seen: the "accepted, tracking…" notice retires.
+  await expect(page.getByRole("status").filter({ hasText: "the Marketplace accepted" })).toHaveCount(0);
   await expect(golive).toHaveCount(0);
   await expect(page.locator('[aria-live="polite"]')).toContainText(
     "Contoso Contract Analyzer: Awaiting publisher sign-off → Publish in progress.",

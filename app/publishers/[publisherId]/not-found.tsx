@@ -13,18 +13,21 @@ export default function OfferNotFound() {
   const publisherId = decodeURIComponent(params.publisherId ?? "");
   const offerId = decodeURIComponent(params.offerId ?? "");
   return (
-    <ErrorPanel
-      title={t("notFoundTitle")}
-      message={t("notFound", { offerId, publisherId })}
-      code="not_found"
-      action={
-        <Link
-          href={`/publishers/${encodeURIComponent(publisherId)}/offers`}
-          className="font-medium text-red-900 underline underline-offset-2"
-        >
-          {t("backToAllOffers")}
-        </Link>
-      }
-    />
+    <>
+      <h1 className="mb-4 text-2xl font-semibold wrap-anywhere text-slate-900">{offerId}</h1>
+      <ErrorPanel
+        title={t("notFoundTitle")}
+        message={t("notFound", { offerId, publisherId })}
+        code="not_found"
+        action={
+          <Link
+            href={`/publishers/${encodeURIComponent(publisherId)}/offers`}
+            className="font-medium text-red-900 underline underline-offset-2"
+          >
+            {t("backToAllOffers")}
+          </Link>
+        }
+      />
+    </>
   );
 }
