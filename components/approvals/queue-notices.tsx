@@ -54,11 +54,15 @@ export function QueueNotices(props: {
   useEffect(() => {
     if (shown?.body.kind === "accepted" || shown?.body.kind === "checking") ref.current?.focus();
   }, [shown]);
+  // When an offer this tab sent live leaves the queue, its row (and button) go away: focus
+  // follows to its departure note rather than falling to the page (whether the "accepted"
+  // notice gave way to the note or already retired).
+  const newest = departed.at(-1)?.offerId;
   useEffect(() => {
-    if (!succeededBy) return;
+    if (!newest) return;
     const active = document.activeElement;
-    if (active === null || active === document.body) departedRefs.current.get(succeededBy.offerId)?.focus();
-  }, [succeededBy]);
+    if (active === null || active === document.body) departedRefs.current.get(newest)?.focus();
+  }, [newest]);
   const failed = shown?.body.kind === "refused" || shown?.body.kind === "undetermined";
   const text = (n: ActionNotice): string => {
     const { body, name } = n;
