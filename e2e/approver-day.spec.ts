@@ -74,8 +74,11 @@ test("sorted by another column, the subtitle says so and equal rows keep the lon
   const expected = [...queue].sort((a, b) => issues(b) - issues(a) || waitStart(a) - waitStart(b)).map((o) => o.id);
   await page.goto("/publishers/contoso/approvals");
   await expect(page.getByText("Offers awaiting your sign-off, longest wait first.")).toBeVisible();
+  await expect(rowHeaders(page)).toHaveCount(expected.length);
 
-  await page.getByRole("columnheader", { name: "Open issues" }).getByRole("button").click();
+  const header = page.getByRole("columnheader", { name: "Open issues" });
+  await header.getByRole("button").click();
+  await expect(header).toHaveAttribute("aria-sort", "descending");
   await expect(page.getByText(/in this order: Open issues, most first; equal ones longest wait first\./)).toBeVisible();
   await expect(page.getByText("Offers awaiting your sign-off, longest wait first.")).toHaveCount(0);
   await expect(rowHeaders(page)).toHaveCount(expected.length);
