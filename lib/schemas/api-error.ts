@@ -15,9 +15,23 @@ export const errorEnvelopeSchema = z.object({
 });
 export type ErrorEnvelope = z.infer<typeof errorEnvelopeSchema>;
 
+/**
+ * Marks an ApiError whatever copy of this module made it. Next bundles the server's layers
+ * (instrumentation, route handlers, server components) apart, each with its own copy of this
+ * class, while the process-wide services they share throw from one of them: `instanceof` must
+ * recognise them all, or a 403 from the upstream would be answered as a 500.
+ */
+const API_ERROR = Symbol.for("offer-status-dashboard.ApiError");
+
 /** An error with a stable code and the HTTP status it maps to; used on both sides. */
 export class ApiError extends Error {
   override readonly name = "ApiError";
+  readonly [API_ERROR] = true;
+
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === "object" && value !== null && (value as { [API_ERROR]?: unknown })[API_ERROR] === true;
+  }
+
   constructor(
     readonly status: number,
     readonly code: string,
