@@ -83,8 +83,8 @@ export function ActivityView({
           {entries.length === 0 ? (
             <p className="mt-3 text-sm text-slate-600">{search ? t("empty") : t("emptyAll")}</p>
           ) : (
-            // A region the keyboard can reach: on a phone the table scrolls sideways.
-            <div className="mt-3 overflow-x-auto" tabIndex={0} role="region" aria-labelledby="activity-heading">
+            // Focusable, so the keyboard can scroll it: on a phone the table scrolls sideways.
+            <div className="mt-3 overflow-x-auto" tabIndex={0}>
               <table className="w-full min-w-[48rem] text-left text-sm" data-testid="activity-table">
                 <thead>
                   <tr className="border-b border-slate-200 text-slate-600">

@@ -33,8 +33,8 @@ export function ObservedSteps({ observed, steps }: { observed: ObservedStep[]; s
       {ordered.length === 0 ? (
         <p className="mt-3 text-sm text-slate-600">{t("none")}</p>
       ) : (
-        // A region the keyboard can reach: on a phone the table scrolls sideways.
-        <div className="mt-3 overflow-x-auto" tabIndex={0} role="region" aria-labelledby="step-times-heading">
+        // Focusable, so the keyboard can scroll it: on a phone the table scrolls sideways.
+        <div className="mt-3 overflow-x-auto" tabIndex={0}>
           <table className="w-full min-w-[36rem] text-left text-sm" data-testid="step-times">
             <thead>
               <tr className="border-b border-slate-200 text-slate-600">
