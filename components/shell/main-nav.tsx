@@ -30,9 +30,12 @@ export function MainNav({ publisherId }: { publisherId: string | null }) {
           { href: `${base}/approvals`, label: t("approvals"), count: waiting },
         ]
       : []),
-    { href: "/attention", label: across("attention"), count: null },
-    { href: "/activity", label: across("activity"), count: null },
+    { href: "/attention", label: across("attention"), count: null, across: true },
+    { href: "/activity", label: across("activity"), count: null, across: true },
   ];
+  // On a phone a publisher's page keeps its header to one row: the pages across publishers are
+  // reached from the switcher's "All publishers" there (and listed in full on those pages).
+  const phoneHidden = (item: { across?: boolean }) => (base !== null && item.across ? "hidden sm:block" : undefined);
   return (
     <nav aria-label={t("label")}>
       <ul className="flex flex-wrap gap-1">
@@ -42,7 +45,7 @@ export function MainNav({ publisherId }: { publisherId: string | null }) {
           const within = !exact && pathname.startsWith(`${item.href}/`);
           const current = exact || within;
           return (
-            <li key={item.href}>
+            <li key={item.href} className={phoneHidden(item)}>
               <Link
                 href={item.href}
                 aria-current={exact ? "page" : within ? "true" : undefined}
