@@ -131,13 +131,16 @@ test.describe("roles", () => {
 });
 
 test.describe("sessions", () => {
-  test("sign-out ends the session and Entra ID's; protected pages then ask to sign in again", async ({
-    browser,
-    contextOptions,
+  // Signs in afresh: signing out revokes the session, and the shared approver's must outlive this test.
+  test("sign-out ends the session and Entra ID's; its cookie replayed is refused; pages then ask to sign in again", async ({
+    anonContext: context,
   }) => {
-    const context = await browser.newContext({ ...contextOptions, storageState: users.approver.state });
     const page = await context.newPage();
     await page.goto("/publishers/contoso/offers");
+    await signInAs(page, users.approver);
+    await expect(page).toHaveURL(`${APP_URL}/publishers/contoso/offers`);
+    const signedIn = await sessionCookie(context);
+    expect(signedIn).toBeDefined();
     await page
       .getByRole("banner")
       .getByRole("button", { name: /Aaron Approver/ })
@@ -148,10 +151,13 @@ test.describe("sessions", () => {
     await expect(page.getByRole("heading", { name: "You have signed out" })).toBeVisible();
     expect(await sessionCookie(context)).toBeUndefined();
     expect((await page.request.get("/api/publishers")).status()).toBe(401);
+    // A copy of the cookie taken before signing out is worth nothing now.
+    if (signedIn) await context.addCookies([signedIn]);
+    expect((await page.request.get("/api/publishers")).status()).toBe(401);
+    await context.clearCookies();
     await page.goto("/publishers/contoso/offers/contoso-vm-failed/status");
     await signInAs(page, users.viewer);
     await expect(page).toHaveURL(`${APP_URL}/publishers/contoso/offers/contoso-vm-failed/status`);
-    await context.close();
   });
 
   test("a tampered session cookie means signed out", async ({ browser, contextOptions }) => {
