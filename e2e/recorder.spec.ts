@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs";
 import type { Page } from "@playwright/test";
 import Papa from "papaparse";
 
+import { users } from "./support/auth";
 import { expect, test } from "./support/fixtures";
 import { EmulatorControl } from "./support/emulator";
 import { RECORDER_APP_URL, RECORDER_EMULATOR_URL } from "./support/ports";
@@ -25,7 +26,7 @@ test.afterAll(async () => {
 });
 
 interface History {
-  transitions: { kind: string }[];
+  transitions: { kind: string; from?: string | null; to?: string }[];
   steps: { stepId: string; durationMs: number | null }[];
 }
 
@@ -58,6 +59,14 @@ test("the History tab shows the steps the watcher saw start and finish, with how
   const row = page.getByTestId("step-times").locator(`tr[data-step-id="${timed?.stepId}"]`);
   await expect(row.getByTestId("step-duration")).toHaveText(/\d+\s*(s|sec|min)/);
   await expect(page.getByTestId("transitions").locator('li[data-kind="step"]').first()).toContainText("→ Complete");
+
+  // The Status tab times that step as the watcher saw it, and says so.
+  await page.getByRole("link", { name: "Status", exact: true }).click();
+  const item = page.locator(`li[data-step-id="${timed?.stepId}"]`);
+  await expect(item).toBeVisible();
+  const folded = item.locator('button[aria-expanded="false"]');
+  if ((await folded.count()) > 0) await folded.first().click();
+  await expect(item.getByTestId("step-duration")).toContainText("(observed by the dashboard)");
 });
 
 test("a Go live is on the offer's History and on the Activity page, with who pressed it; the CSV opens", async ({
@@ -145,4 +154,67 @@ test("a second tab hears of a change through the live stream, without waiting fo
 
   // The second tab polls every 10 minutes here: only the stream can bring this in time.
   await expect(row).toContainText("Publish canceled");
+});
+
+test("the first page comes rendered from the record: with JavaScript off, the offers, the queue and a timeline are there", async ({
+  browser,
+  contextOptions,
+}) => {
+  const context = await browser.newContext({
+    ...contextOptions,
+    javaScriptEnabled: false,
+    storageState: users.approver.state,
+  });
+  const page = await context.newPage();
+  await page.goto(at("/publishers/contoso/offers"));
+  await expect(page.getByRole("row").filter({ hasText: "contoso-vm-failed" })).toBeVisible();
+  await page.goto(at("/publishers/contoso/approvals"));
+  await expect(page.getByRole("row").filter({ hasText: "contoso-app-signoff" })).toBeVisible();
+  await page.goto(at("/publishers/contoso/offers/contoso-app-signoff/status"));
+  await expect(page.getByTestId("offer-header")).toContainText("contoso-app-signoff");
+  await expect(page.getByTestId("timeline")).toBeVisible();
+  await context.close();
+});
+
+test("All offers marks what changed since the last visit; a reload within the visit keeps the marks", async ({
+  browser,
+  contextOptions,
+  page,
+}) => {
+  // The viewer's first visit here: nothing to compare with, so nothing is marked.
+  const viewer = await browser.newContext({ ...contextOptions, storageState: users.viewer.state });
+  const list = await viewer.newPage();
+  const visited = list.waitForResponse((res) => res.url().endsWith("/visit") && res.ok());
+  await list.goto(at("/publishers/contoso/offers"));
+  await visited;
+  const row = (offerId: string) => list.getByRole("row").filter({ hasText: offerId });
+  await expect(row("contoso-vm-signoff")).toBeVisible();
+  await expect(list.getByTestId("since-visit-mark")).toHaveCount(0);
+  await list.close();
+
+  // Away longer than a visit lasts here (VISIT_GAP_MS=2000), an approver takes an offer live.
+  await page.waitForTimeout(2_500);
+  const res = await page.request.post(at("/api/publishers/contoso/offers/contoso-vm-signoff/golive"), {
+    headers: { Origin: RECORDER_APP_URL },
+  });
+  expect(res.status()).toBe(202);
+  await expect
+    .poll(async () =>
+      (await historyOf(page, "contoso-vm-signoff")).transitions.some((t) => t.kind === "indicator" && t.from !== null),
+    )
+    .toBe(true);
+
+  const again = await viewer.newPage();
+  await again.goto(at("/publishers/contoso/offers"));
+  const marked = again.getByRole("row").filter({ hasText: "contoso-vm-signoff" });
+  await expect(marked.getByTestId("since-visit-mark")).toHaveText(/Updated/);
+  await expect(
+    again.getByRole("row").filter({ hasText: "contoso-vm-failed" }).getByTestId("since-visit-mark"),
+  ).toHaveCount(0);
+  await expect(again.getByTestId("since-visit")).toContainText(/changed since your last visit\.\s*Last visit:/);
+
+  // A reload is the same visit: the marks stay.
+  await again.reload();
+  await expect(marked.getByTestId("since-visit-mark")).toBeVisible();
+  await viewer.close();
 });

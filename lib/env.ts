@@ -112,6 +112,8 @@ const envSchema = z
       .optional(),
     DATA_DIR: z.string().trim().default("./data"),
     DATA_RETENTION_DAYS: int("DATA_RETENTION_DAYS", 1, 36_500).default(180),
+    // A visit to All offers goes on while the user comes back within this long (30 min).
+    VISIT_GAP_MS: int("VISIT_GAP_MS", 1_000, 86_400_000).default(1_800_000),
     WATCH: bool("WATCH").default(true),
     WATCH_PUBLISHERS: z
       .string()

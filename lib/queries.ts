@@ -10,7 +10,7 @@ import type {
   OperationAccepted,
   Publisher,
 } from "@/lib/schemas/model";
-import type { ActivityEntry, AttentionItem, OfferHistory } from "@/lib/schemas/history";
+import type { ActivityEntry, AttentionItem, OfferHistory, PublisherVisit } from "@/lib/schemas/history";
 import { TERMINAL_INDICATORS } from "@/lib/schemas/vocabulary";
 
 /**
@@ -32,6 +32,7 @@ export const queryKeys = {
     ["publishers", publisherId, "offers", offerId, "history"] as const,
   activity: (search: string) => ["activity", search] as const,
   attention: () => ["attention"] as const,
+  visit: (publisherId: string) => ["publishers", publisherId, "visit"] as const,
 };
 
 /**
@@ -169,6 +170,19 @@ export const queries = {
       queryKey: queryKeys.activity(search),
       queryFn: ({ signal }) => fetchJson<ActivityEntry[]>(`/api/activity${search ? `?${search}` : ""}`, { signal }),
       refetchInterval: () => paced(polling.listMs),
+    }),
+  /**
+   * This user's visit to All offers, recorded by the server, with what changed since their last
+   * one; renewed at the list's pace so changes during the visit are marked too. Never retried
+   * (the marks are a nicety: without a store there are none).
+   */
+  visit: (publisherId: string, polling: PollingConfig) =>
+    queryOptions({
+      queryKey: queryKeys.visit(publisherId),
+      queryFn: ({ signal }) =>
+        fetchJson<PublisherVisit>(`/api/publishers/${enc(publisherId)}/visit`, { method: "POST", signal }),
+      retry: false,
+      refetchInterval: (query) => (query.state.status === "error" ? false : paced(polling.listMs)),
     }),
   attention: (polling: PollingConfig) =>
     queryOptions({

@@ -21,6 +21,7 @@ import { GET as offers } from "./publishers/[publisherId]/offers/route";
 import { POST as golive } from "./publishers/[publisherId]/offers/[offerId]/golive/route";
 import { GET as history } from "./publishers/[publisherId]/offers/[offerId]/history/route";
 import { GET as status } from "./publishers/[publisherId]/offers/[offerId]/status/route";
+import { POST as visit } from "./publishers/[publisherId]/visit/route";
 
 let h: Harness;
 let recorder: Recorder;
@@ -37,6 +38,7 @@ beforeAll(async () => {
     WATCH_LIST_MS: "600000",
     WATCH_MIN_MS: "600000",
     WATCH_MAX_MS: "600000",
+    VISIT_GAP_MS: "1000",
   });
   recorder = await startRecorder(getEnv());
   await recorder.watcher?.tick();
@@ -185,6 +187,41 @@ describe("history, activity and attention", { timeout: 120_000 }, () => {
     expect(items.map((i) => i.reason)).toContain("failed");
     expect(items.find((i) => i.offerId === "contoso-container-blocked")?.reason).toBe("blocked");
     expect(items.find((i) => i.offerId === "contoso-vm-overdue")?.reason).toBe("overdue");
+  });
+
+  it("marks, per user, the offers that changed since their last visit; another origin may not record a visit", async () => {
+    const visitNow = async (user: "approver" | "viewer" = "viewer") => {
+      const res = await request(
+        visit as Handler,
+        "/api/publishers/contoso/visit",
+        { publisherId: "contoso" },
+        "POST",
+        user,
+      );
+      expect(res.status).toBe(200);
+      return ((await res.json()) as { data: { since: string | null; changed: { offerId: string }[] } }).data;
+    };
+    expect(await visitNow()).toEqual({ since: null, changed: [] });
+    await new Promise((r) => setTimeout(r, 1_100)); // away longer than a visit lasts here
+
+    const ids = { publisherId: "contoso", offerId: "contoso-vm-signoff" };
+    expect(
+      (await call(golive as Handler, "/api/publishers/contoso/offers/contoso-vm-signoff/golive", ids, "POST")).status,
+    ).toBe(202);
+    await call(status as Handler, "/api/publishers/contoso/offers/contoso-vm-signoff/status?refresh=1", ids);
+
+    const next = await visitNow();
+    expect(next.since).not.toBeNull();
+    expect(next.changed.map((c) => c.offerId)).toEqual(["contoso-vm-signoff"]);
+
+    const foreign = await visit(
+      new Request(`${TEST_APP_URL}/api/publishers/contoso/visit`, {
+        method: "POST",
+        headers: { cookie: await h.sessionCookie("viewer"), origin: "https://evil.example" },
+      }),
+      { params: Promise.resolve({ publisherId: "contoso" }) },
+    );
+    expect(foreign.status).toBe(403);
   });
 
   it("ends a session at sign-out: a copy of its cookie no longer works", async () => {

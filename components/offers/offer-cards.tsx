@@ -10,10 +10,11 @@ import { Card, CardFacts, CardList, CardTitle } from "./card-list";
 import { OfferLink, OfferType } from "./offer-row";
 import type { OfferListProps } from "./offers-table";
 import { statusHref, useNavigate } from "./row-click";
+import { SinceVisitMark, changedSinceVisit } from "./since-visit";
 import { StatusCell } from "./status-cell";
 
 /** All offers on a phone: a card per offer (sorting is the toolbar's select). */
-export function OfferCards({ publisherId, rows, changed, caption, empty }: OfferListProps) {
+export function OfferCards({ publisherId, rows, changed, sinceVisit, caption, empty }: OfferListProps) {
   const navigate = useNavigate();
   return (
     <CardList rows={rows} caption={caption} empty={empty}>
@@ -23,6 +24,7 @@ export function OfferCards({ publisherId, rows, changed, caption, empty }: Offer
           offer={offer}
           publisherId={publisherId}
           changed={changed.has(offer.id)}
+          sinceVisit={changedSinceVisit(sinceVisit, offer.id)}
           navigate={navigate}
         />
       )}
@@ -34,17 +36,19 @@ interface OfferCardProps {
   offer: OfferSummary;
   publisherId: string;
   changed: boolean;
+  sinceVisit: boolean;
   navigate: (href: string) => void;
 }
 
 /** One offer: name and id, where it stands, then its type, version and last change. */
-const OfferCard = memo(function OfferCard({ offer, publisherId, changed, navigate }: OfferCardProps) {
+const OfferCard = memo(function OfferCard({ offer, publisherId, changed, sinceVisit, navigate }: OfferCardProps) {
   const t = useTranslations("offers.columns");
   const href = statusHref(publisherId, offer.id);
   return (
     <Card offerId={offer.id} href={href} navigate={navigate} changed={changed}>
       <CardTitle id={offer.id}>
         <OfferLink href={href} offer={offer} />
+        {sinceVisit ? <SinceVisitMark /> : null}
       </CardTitle>
       <StatusCell offer={offer} changed={changed} />
       <CardFacts

@@ -8,17 +8,19 @@ import { useLabels } from "@/lib/use-labels";
 import type { OfferSummary } from "@/lib/schemas/model";
 
 import { handleRowClick, statusHref } from "./row-click";
+import { SinceVisitMark } from "./since-visit";
 import { StatusCell } from "./status-cell";
 
 interface OfferRowProps {
   offer: OfferSummary;
   publisherId: string;
   changed: boolean;
+  sinceVisit: boolean;
   navigate: (href: string) => void;
 }
 
 /** One offer on All offers; memoised so a poll re-renders only the rows whose data changed. */
-export const OfferRow = memo(function OfferRow({ offer, publisherId, changed, navigate }: OfferRowProps) {
+export const OfferRow = memo(function OfferRow({ offer, publisherId, changed, sinceVisit, navigate }: OfferRowProps) {
   const href = statusHref(publisherId, offer.id);
   return (
     <tr
@@ -29,6 +31,7 @@ export const OfferRow = memo(function OfferRow({ offer, publisherId, changed, na
     >
       <th scope="row" className="px-3 py-3 text-left font-normal">
         <OfferLink href={href} offer={offer} />
+        {sinceVisit ? <SinceVisitMark /> : null}
       </th>
       <td className="px-3 py-3 font-mono text-xs break-all text-slate-700">{offer.id}</td>
       <td className="px-3 py-3 text-slate-800">

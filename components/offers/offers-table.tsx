@@ -12,6 +12,7 @@ import { useProgressiveRows } from "@/lib/use-progressive-rows";
 
 import { EmptyRow, PendingRows, SkeletonRows } from "./list-states";
 import { OfferRow } from "./offer-row";
+import { changedSinceVisit, type SinceVisit } from "./since-visit";
 import { useNavigate } from "./row-click";
 import { SortableHead } from "./sortable-head";
 
@@ -29,6 +30,8 @@ export interface OfferListProps {
   /** The page's offers, or null before the first load. */
   rows: readonly OfferSummary[] | null;
   changed: ReadonlyMap<string, Transition>;
+  /** What changed since the user's last visit (marked beside the name). */
+  sinceVisit: SinceVisit;
   /** What the list is, for assistive tech: "Offers of publisher contoso; page 1 of 3". */
   caption: string;
   /** Shown in place of offers when there are none (an EmptyState). */
@@ -41,6 +44,7 @@ export function OffersTable({
   rows,
   view,
   changed,
+  sinceVisit,
   onSort,
   caption,
   empty,
@@ -66,6 +70,7 @@ export function OffersTable({
                 offer={offer}
                 publisherId={publisherId}
                 changed={changed.has(offer.id)}
+                sinceVisit={changedSinceVisit(sinceVisit, offer.id)}
                 navigate={navigate}
               />
             ))}

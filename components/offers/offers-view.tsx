@@ -15,6 +15,7 @@ import { EmptyState, FilteredEmpty } from "./list-states";
 import { ListToolbar } from "./list-toolbar";
 import { OfferCards } from "./offer-cards";
 import { OffersTable } from "./offers-table";
+import { SinceVisitSummary, useSinceVisit } from "./since-visit";
 import { AttentionToggle } from "./attention-toggle";
 import { FacetBar } from "./facet-bar";
 import { StatusFacets } from "./status-facets";
@@ -40,6 +41,7 @@ export function OffersView({ publisherId }: { publisherId: string }) {
       view.status.includes(change.fromIndicator) ||
       view.status.includes(change.toIndicator));
   const { changed, announcement } = useLiveChanges(offers, inView);
+  const sinceVisit = useSinceVisit(publisherId);
   const filtering = isFiltering(view);
   const { page, pageCount, from, to, total } = list.page;
 
@@ -47,6 +49,7 @@ export function OffersView({ publisherId }: { publisherId: string }) {
     publisherId,
     rows: offers ? list.page.items : null,
     changed,
+    sinceVisit,
     caption: t(filtering ? "captionFiltered" : "caption", { publisherId, page, pageCount }),
     empty: filtering ? (
       <FilteredEmpty title={t("noMatches")} onClear={() => setView(withoutFilters(view))} />
@@ -62,6 +65,7 @@ export function OffersView({ publisherId }: { publisherId: string }) {
       query={query}
       announcement={announcement}
       errorTitle={t("loadError")}
+      notices={<SinceVisitSummary sinceVisit={sinceVisit} />}
     >
       <ListToolbar
         view={view}

@@ -10,6 +10,7 @@ import { useNow } from "@/lib/use-now";
 
 import { StepItem, stepAnchorId } from "./step-item";
 import { useFirstSeen } from "./use-first-seen";
+import { useObservedSteps } from "./use-observed-steps";
 
 /**
  * The publishing steps, in the order the API gives them (they differ by offer type and have
@@ -22,7 +23,8 @@ export function StepTimeline({ status }: { status: OfferStatus }) {
   const target = useHashTarget();
   useScrollToHashOnce();
 
-  const timings = stepTimings(status.steps, now);
+  const observed = useObservedSteps(status.publisherId, status.offerId);
+  const timings = stepTimings(status.steps, now, observed);
 
   if (status.steps.length === 0) {
     return (

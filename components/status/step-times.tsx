@@ -9,7 +9,8 @@ import type { StepTiming } from "@/lib/step-timing";
 
 /**
  * What is known of a step's time, as label–value pairs of the step's facts: when it started
- * and finished (local time, readable without hovering), and how long it took or has run.
+ * and finished (local time, readable without hovering), and how long it took or has run;
+ * times the recorder observed say so.
  */
 export function StepTimes({ timing }: { timing: StepTiming }) {
   const t = useTranslations("status.step");
@@ -22,13 +23,21 @@ export function StepTimes({ timing }: { timing: StepTiming }) {
   if (timing.elapsedMs !== null)
     rows.push({
       label: timing.state === "finished" ? t("took") : t("runningFor"),
-      value: formatDuration(timing.elapsedMs, locale),
+      value:
+        timing.source === "observed" ? (
+          <>
+            {formatDuration(timing.elapsedMs, locale)}{" "}
+            <span className="font-normal text-slate-600">{t("observed")}</span>
+          </>
+        ) : (
+          formatDuration(timing.elapsedMs, locale)
+        ),
       testId: "step-duration",
     });
   return (
     <>
       {rows.map((row) => (
-        <div key={row.testId} className="flex gap-1" data-testid={row.testId}>
+        <div key={row.testId} className="flex gap-1" data-testid={row.testId} data-source={timing.source}>
           <dt>{row.label}</dt>
           <dd className="font-medium text-slate-800 tabular-nums">{row.value}</dd>
         </div>

@@ -64,6 +64,14 @@ export interface OfferHistory {
   recordingSince: string | null;
 }
 
+/** A user's visit to a publisher's offers: what changed since the last one (POST …/visit). */
+export interface PublisherVisit {
+  /** Where the marks start: the end of the user's last visit; null on a first visit. */
+  since: string | null;
+  /** Offers (ids as recorded, lower case) with a change after `since`, latest first. */
+  changed: { offerId: string; at: string }[];
+}
+
 export interface ActivityEntry {
   id: number;
   at: string;

@@ -33,14 +33,29 @@ export async function readOffersList(
   publisherId: string,
   options: { refresh?: boolean } = {},
 ): Promise<Fetched<OfferSummary[]>> {
-  const recorder = getRecorder();
-  if (recorder?.watcher && !options.refresh) {
-    const stored = await fromStore(() => storedList(recorder, publisherId));
+  if (!options.refresh) {
+    const stored = await readStoredList(publisherId);
     if (stored) return stored;
   }
+  const recorder = getRecorder();
   const live = await getServices().cpp.listOffers(publisherId);
   if (recorder) void recordLiveList(recorder, publisherId, live);
   return live;
+}
+
+/**
+ * The recorded list when the watcher keeps it fresh, else null (never an upstream read): what
+ * the server renders into the first page, and what the list route answers without a refresh.
+ */
+export async function readStoredList(publisherId: string): Promise<Fetched<OfferSummary[]> | null> {
+  const recorder = getRecorder();
+  return recorder?.watcher ? fromStore(() => storedList(recorder, publisherId)) : null;
+}
+
+/** The recorded status document when fresh enough for the offer's state, else null. */
+export async function readStoredStatus(publisherId: string, offerId: string): Promise<Fetched<OfferStatus> | null> {
+  const recorder = getRecorder();
+  return recorder?.watcher ? fromStore(() => storedStatus(recorder, publisherId, offerId)) : null;
 }
 
 async function storedList(recorder: Recorder, publisherId: string): Promise<Fetched<OfferSummary[]> | null> {
@@ -76,11 +91,11 @@ export async function readOfferStatus(
   offerId: string,
   options: { refresh?: boolean } = {},
 ): Promise<Fetched<OfferStatus>> {
-  const recorder = getRecorder();
-  if (recorder?.watcher && !options.refresh) {
-    const stored = await fromStore(() => storedStatus(recorder, publisherId, offerId));
+  if (!options.refresh) {
+    const stored = await readStoredStatus(publisherId, offerId);
     if (stored) return stored;
   }
+  const recorder = getRecorder();
   const live = await getServices().cpp.getOfferStatus(publisherId, offerId);
   const key = `${publisherId.toLowerCase()}/${offerId.toLowerCase()}`;
   if (recorder && recordedReads.get(key) !== live.fetchedAt) {

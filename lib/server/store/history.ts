@@ -1,8 +1,14 @@
 import "server-only";
 
-import { and, asc, desc, eq, gte, lt, lte, min, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gt, gte, lt, lte, max, min, type SQL } from "drizzle-orm";
 
-import type { ActivityEntry, HistoryTransition, ObservedStep, OfferHistory } from "@/lib/schemas/history";
+import type {
+  ActivityEntry,
+  HistoryTransition,
+  ObservedStep,
+  OfferHistory,
+  PublisherVisit,
+} from "@/lib/schemas/history";
 import type { Indicator } from "@/lib/schemas/vocabulary";
 
 import type { Db } from "./open";
@@ -161,24 +167,51 @@ export async function readActivity(db: Db, filter: ActivityFilter): Promise<Acti
   }));
 }
 
-/** Marks a publisher's offers as seen by a user now; returns the mark before this one. */
-export async function markSeen(db: Db, userOid: string, publisherId: string, at: Date): Promise<Date | null> {
+/**
+ * Records a user's visit to a publisher's offers at `now` and answers what changed since their
+ * last visit: the visit's baseline (null on a first visit: nothing to mark yet) and each offer
+ * with a recorded change after it, with its latest change. A visit goes on while the user comes
+ * back within `gapMs` (a reload, a look at an offer and back); after a longer absence the next
+ * visit's marks start where the last one ended.
+ */
+export async function recordVisit(
+  db: Db,
+  userOid: string,
+  publisherId: string,
+  now: Date,
+  gapMs: number,
+): Promise<PublisherVisit> {
   const p = publisherId.toLowerCase();
-  return db.transaction(async (tx) => {
+  const since = await db.transaction(async (tx) => {
     const [row] = await tx
       .select()
       .from(lastSeen)
       .where(and(eq(lastSeen.userOid, userOid), eq(lastSeen.publisherId, p)))
       .for("update");
+    const continuing = row !== undefined && now.getTime() - row.seenAt.getTime() < gapMs;
+    const baseline = continuing ? row.previousSeenAt : (row?.seenAt ?? null);
     await tx
       .insert(lastSeen)
-      .values({ userOid, publisherId: p, seenAt: at, previousSeenAt: row?.seenAt ?? null })
+      .values({ userOid, publisherId: p, seenAt: now, previousSeenAt: baseline })
       .onConflictDoUpdate({
         target: [lastSeen.userOid, lastSeen.publisherId],
-        set: { seenAt: at, previousSeenAt: row?.seenAt ?? null },
+        // A racing first visit keeps the baseline the other one wrote.
+        set: { seenAt: now, ...(row ? { previousSeenAt: baseline } : {}) },
       });
-    return row?.seenAt ?? null;
+    return baseline;
   });
+  if (!since) return { since: null, changed: [] };
+  const latest = max(transitions.at);
+  const rows = await db
+    .select({ offerId: transitions.offerId, at: latest })
+    .from(transitions)
+    .where(and(eq(transitions.publisherId, p), gt(transitions.at, since)))
+    .groupBy(transitions.offerId)
+    .orderBy(desc(latest));
+  return {
+    since: iso(since),
+    changed: rows.flatMap((r) => (r.at ? [{ offerId: r.offerId, at: iso(r.at) }] : [])),
+  };
 }
 
 export async function revokeSession(db: Db, sid: string, expiresAt: Date): Promise<void> {

@@ -4,7 +4,7 @@ import type { OfferStatus, OfferSummary, Step } from "@/lib/schemas/model";
 import { parseOfferStatus, parseStepStatus, type Indicator } from "@/lib/schemas/vocabulary";
 import { openTestStore, STORE_KINDS, stopPostgres, type TestStore } from "@/lib/server/testing/test-stores";
 
-import { readActivity, readHistory, recordAction } from "./history";
+import { readActivity, readHistory, recordAction, recordVisit } from "./history";
 import { readList, readOffer, recordList, recordStatus } from "./offers";
 
 const step = (id: string, status: string, messages: Step["messages"] = []): Step => ({
@@ -62,6 +62,7 @@ const error = (text: string) => ({
 });
 
 const T0 = Date.parse("2026-11-29T10:00:00Z");
+const GAP = 30 * 60_000;
 const publisher = { id: "contoso", name: "Contoso" };
 
 describe.each(STORE_KINDS)("the store (%s)", { timeout: 120_000 }, (kind) => {
@@ -193,6 +194,32 @@ describe.each(STORE_KINDS)("the store (%s)", { timeout: 120_000 }, (kind) => {
     const list = await readList(db, "CONTOSO");
     expect(list.rows.map((r) => r.summary.id)).toEqual(["vm"]);
     expect(list.publisher?.listFetchedAt?.getTime()).toBe(T0 + 3000);
+  });
+
+  it("marks what changed since a user's last visit; a visit goes on across reloads; each user has their own", async () => {
+    const db = t.store.db;
+    const at = (minutes: number) => new Date(T0 + minutes * 60_000);
+    const inFlight = (s: string) => status("vm", "running", "publishing", [step("a", s), step("b", "notStarted")]);
+    await recordStatus(db, inFlight("inProgress"), T0);
+    await recordStatus(db, status("app", "waitingForPublisherReview", "awaitingSignoff", []), T0);
+
+    // A first visit has nothing to compare with; coming back within the gap is the same visit.
+    expect(await recordVisit(db, "ann", "contoso", at(1), GAP)).toEqual({ since: null, changed: [] });
+    expect(await recordVisit(db, "ann", "Contoso", at(20), GAP)).toEqual({ since: null, changed: [] });
+
+    await recordStatus(db, inFlight("complete"), T0 + 60 * 60_000);
+    // Two hours later: a new visit, marked from the end of the last one (minute 20).
+    const later = await recordVisit(db, "ann", "contoso", at(120), GAP);
+    expect(later).toEqual({ since: at(20).toISOString(), changed: [{ offerId: "vm", at: at(60).toISOString() }] });
+    // A reload keeps the marks; the next visit after a long absence starts from there.
+    expect(await recordVisit(db, "ann", "contoso", at(125), GAP)).toEqual(later);
+    expect(await recordVisit(db, "ann", "contoso", at(300), GAP)).toEqual({
+      since: at(125).toISOString(),
+      changed: [],
+    });
+
+    // Someone else's first visit is theirs alone.
+    expect(await recordVisit(db, "bob", "contoso", at(300), GAP)).toEqual({ since: null, changed: [] });
   });
 
   it("keeps the audit of actions, filterable, with the acknowledgement of open errors", async () => {

@@ -1,20 +1,26 @@
+import { HydrationBoundary } from "@tanstack/react-query";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { Suspense } from "react";
 
 import { ApprovalsView } from "@/components/approvals/approvals-view";
 import { ListFallback } from "@/components/offers/list-fallback";
+import { offersPageState } from "@/lib/server/prefetch";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("approvals.page"))("title") };
 }
 
-// The view reads its filters from the query string; the fallback keeps the page's shape meanwhile.
+// The first rows come from the recorder's store, in the HTML. The view reads its filters from
+// the query string; the fallback keeps the page's shape meanwhile.
 export default async function ApprovalsPage({ params }: { params: Promise<{ publisherId: string }> }) {
   const { publisherId } = await params;
+  const state = await offersPageState(publisherId);
   return (
-    <Suspense fallback={<ListFallback list="approvals" />}>
-      <ApprovalsView publisherId={publisherId} />
-    </Suspense>
+    <HydrationBoundary state={state ?? undefined}>
+      <Suspense fallback={<ListFallback list="approvals" />}>
+        <ApprovalsView publisherId={publisherId} />
+      </Suspense>
+    </HydrationBoundary>
   );
 }

@@ -1,11 +1,14 @@
+import { HydrationBoundary } from "@tanstack/react-query";
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
 
 import { OfferHeader } from "@/components/status/offer-header";
 import { isValidId } from "@/lib/schemas/ids";
-import { offerExists } from "@/lib/server/page-checks";
+import { queryKeys } from "@/lib/queries";
+import { checkOffer } from "@/lib/server/page-checks";
+import { hydrationState, offerPageSeeds } from "@/lib/server/prefetch";
 
-// The offer's header and tabs, shared by its Status and Details tabs.
+// The offer's header and tabs, shared by its tabs; their first data rendered on the server.
 export default async function OfferLayout({
   children,
   params,
@@ -16,11 +19,13 @@ export default async function OfferLayout({
   const { publisherId, offerId } = await params;
   if (!isValidId(offerId)) notFound();
   // An unknown offer is a 404 page (the publisher's not-found.tsx says which offer), not a 200.
-  if ((await offerExists(publisherId, offerId)) === false) notFound();
+  const [check, seeds] = await Promise.all([checkOffer(publisherId, offerId), offerPageSeeds(publisherId, offerId)]);
+  if (check.exists === false) notFound();
+  const state = hydrationState([[queryKeys.offer(publisherId, offerId), check.offer], ...seeds]);
   return (
-    <>
+    <HydrationBoundary state={state ?? undefined}>
       <OfferHeader publisherId={publisherId} offerId={offerId} />
       {children}
-    </>
+    </HydrationBoundary>
   );
 }
