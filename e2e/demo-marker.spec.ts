@@ -1,9 +1,11 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 
 import { E2E_SESSION_SECRET } from "./support/auth";
 import { expect, test } from "./support/fixtures";
-import { APP_PORT } from "./support/ports";
+import { REAL_CONFIG_APP_PORT } from "./support/ports";
 
 /**
  * Demo is never mistaken for production: on the built-in emulator (this run's dashboard,
@@ -27,7 +29,7 @@ test("on the built-in emulator every page says Demo data", async ({ page, anonPa
 });
 
 test.describe("with a real configuration", () => {
-  const port = APP_PORT + 1;
+  const port = REAL_CONFIG_APP_PORT;
   let child: ChildProcess | undefined;
 
   test.beforeAll(async () => {
@@ -48,6 +50,9 @@ test.describe("with a real configuration", () => {
         AZURE_CLIENT_SECRET: "not-a-real-secret",
         APP_BASE_URL: `http://127.0.0.1:${port}`,
         SESSION_SECRET: E2E_SESSION_SECRET,
+        // Its own record, and no watcher knocking on the real cloud's door.
+        DATA_DIR: mkdtempSync(path.join(os.tmpdir(), "dashboard-real-config-")),
+        WATCH: "false",
         // Even if the shell carried the flag over, a real configuration never shows the marker.
         DEMO_MODE: "true",
       },

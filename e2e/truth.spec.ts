@@ -27,7 +27,7 @@ test("a failed offer's row says which step failed and how many errors it has", a
   expect(failed?.errorCount).toBe(2);
   await page.goto("/publishers/contoso/offers");
   const failedRow = row(page, "contoso-vm-failed");
-  await expect(failedRow).toContainText("Certification · Rejected");
+  await expect(failedRow).toContainText("Certification Rejected");
   await expect(failedRow).toContainText("2 errors");
 });
 

@@ -12,3 +12,6 @@ export const RECORDER_APP_PORT = APP_PORT + 1;
 export const RECORDER_EMULATOR_PORT = EMULATOR_PORT + 1;
 export const RECORDER_APP_URL = `http://127.0.0.1:${RECORDER_APP_PORT}`;
 export const RECORDER_EMULATOR_URL = `https://127.0.0.1:${RECORDER_EMULATOR_PORT}`;
+
+/** A dashboard a spec starts itself with a real (unreachable) configuration. */
+export const REAL_CONFIG_APP_PORT = APP_PORT + 2;
