@@ -32,7 +32,8 @@ export const queryKeys = {
     ["publishers", publisherId, "offers", offerId, "history"] as const,
   activity: (search: string) => ["activity", search] as const,
   attention: () => ["attention"] as const,
-  visit: (publisherId: string) => ["publishers", publisherId, "visit"] as const,
+  // Not under "publishers": a live event about the publisher's offers is no new visit.
+  visit: (publisherId: string) => ["visit", publisherId] as const,
 };
 
 /**
