@@ -1,6 +1,6 @@
 import "server-only";
 
-import { and, asc, desc, eq, gt, gte, lt, lte, max, min, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gt, gte, lt, lte, max, min, sql, type SQL } from "drizzle-orm";
 
 import type {
   ActivityEntry,
@@ -223,10 +223,14 @@ export async function isSessionRevoked(db: Db, sid: string): Promise<boolean> {
   return row !== undefined;
 }
 
-/** Drops what is older than the retention (and revoked sessions past their expiry). */
+/** Drops what is older than the retention (and revoked sessions past their expiry), then vacuums. */
 export async function prune(db: Db, before: Date, now: Date): Promise<void> {
   await db.delete(transitions).where(lt(transitions.at, before));
   await db.delete(actions).where(lt(actions.at, before));
   await db.delete(statusDocuments).where(lt(statusDocuments.lastFetchedAt, before));
   await db.delete(revokedSessions).where(lt(revokedSessions.expiresAt, now));
+  // Every read moves a timestamp, and each update leaves a dead row version behind. The
+  // embedded database has no autovacuum: without this its folder grows for ever (a server's
+  // autovacuum does the same; running it here too is harmless).
+  await db.execute(sql`VACUUM`);
 }

@@ -42,6 +42,25 @@ function indicatorOfRow(
   );
 }
 
+/**
+ * When an offer's list entry was last confirmed: an offer with an entry is in the publisher's
+ * latest list (offers that left it are deleted), so the publisher's list time stands for all
+ * of them, and an unchanged entry's row is never rewritten just to move a timestamp (at 5,000
+ * offers that rewrote every row on every list read and bloated the store).
+ */
+function listedAt(row: Pick<OfferRow, "summary" | "listFetchedAt">, publisherListedAt: Date | null): Date | null {
+  if (!row.summary || !publisherListedAt) return row.listFetchedAt;
+  return row.listFetchedAt && row.listFetchedAt > publisherListedAt ? row.listFetchedAt : publisherListedAt;
+}
+
+async function publisherListedAt(db: Db, publisherId: string): Promise<Date | null> {
+  const [row] = await db
+    .select({ listFetchedAt: publishers.listFetchedAt })
+    .from(publishers)
+    .where(eq(publishers.id, publisherId));
+  return row?.listFetchedAt ?? null;
+}
+
 async function insertChanges(db: Db, publisherId: string, offerId: string, at: Date, changes: Change[]): Promise<void> {
   if (changes.length === 0) return;
   await db.insert(transitions).values(
@@ -97,7 +116,8 @@ export async function recordStatus(db: Db, status: OfferStatus, fetchedAt: numbe
     }
 
     const previous = statusOf(row);
-    const indicator = indicatorOfRow({ ...row, status, statusFetchedAt: at });
+    const listFetchedAt = listedAt(row, await publisherListedAt(tx, publisherId));
+    const indicator = indicatorOfRow({ ...row, listFetchedAt, status, statusFetchedAt: at });
     const changes = changesBetween(
       { status: previous, indicator: row.indicator as Indicator | null },
       { status, indicator },
@@ -205,11 +225,7 @@ export async function recordList(
       await tx.delete(offers).where(and(eq(offers.publisherId, publisherId), inArray(offers.offerId, gone)));
       result.removed = gone;
     }
-    // Only list timestamps moved for the unchanged rest.
-    await tx
-      .update(offers)
-      .set({ listFetchedAt: at })
-      .where(and(eq(offers.publisherId, publisherId), isNotNull(offers.summary)));
+    // The unchanged rest is confirmed by the publisher's list time (see listedAt).
     return result;
   });
 }
@@ -263,14 +279,18 @@ export interface StoredOffer {
 }
 
 export async function readOffer(db: Db, publisherId: string, offerId: string): Promise<StoredOffer | null> {
-  const [row] = await db
-    .select()
-    .from(offers)
-    .where(and(eq(offers.publisherId, publisherId.toLowerCase()), eq(offers.offerId, offerId.toLowerCase())));
+  const p = publisherId.toLowerCase();
+  const [[row], publisherAt] = await Promise.all([
+    db
+      .select()
+      .from(offers)
+      .where(and(eq(offers.publisherId, p), eq(offers.offerId, offerId.toLowerCase()))),
+    publisherListedAt(db, p),
+  ]);
   if (!row) return null;
   return {
     summary: summaryOf(row),
-    listFetchedAt: row.listFetchedAt,
+    listFetchedAt: listedAt(row, publisherAt),
     status: statusOf(row),
     statusFetchedAt: row.statusFetchedAt,
     indicator: row.indicator as Indicator | null,
@@ -282,15 +302,21 @@ export async function readOffersByIndicator(
   db: Db,
   indicators: Indicator[],
 ): Promise<(StoredOffer & { publisherId: string; offerId: string; indicatorSince: Date | null })[]> {
-  const rows = await db
-    .select()
-    .from(offers)
-    .where(and(isNotNull(offers.summary), indicators.length > 0 ? inArray(offers.indicator, indicators) : sql`false`));
+  const [rows, listed] = await Promise.all([
+    db
+      .select()
+      .from(offers)
+      .where(
+        and(isNotNull(offers.summary), indicators.length > 0 ? inArray(offers.indicator, indicators) : sql`false`),
+      ),
+    db.select({ id: publishers.id, listFetchedAt: publishers.listFetchedAt }).from(publishers),
+  ]);
+  const publisherAt = new Map(listed.map((p) => [p.id, p.listFetchedAt]));
   return rows.map((r) => ({
     publisherId: r.publisherId,
     offerId: r.offerId,
     summary: summaryOf(r),
-    listFetchedAt: r.listFetchedAt,
+    listFetchedAt: listedAt(r, publisherAt.get(r.publisherId) ?? null),
     status: statusOf(r),
     statusFetchedAt: r.statusFetchedAt,
     indicator: r.indicator as Indicator | null,

@@ -1,10 +1,11 @@
+import { sql } from "drizzle-orm";
 import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
 
 import type { OfferStatus, OfferSummary, Step } from "@/lib/schemas/model";
 import { parseOfferStatus, parseStepStatus, type Indicator } from "@/lib/schemas/vocabulary";
 import { openTestStore, STORE_KINDS, stopPostgres, type TestStore } from "@/lib/server/testing/test-stores";
 
-import { readActivity, readHistory, recordAction, recordVisit } from "./history";
+import { prune, readActivity, readHistory, recordAction, recordVisit } from "./history";
 import { readList, readOffer, recordList, recordStatus } from "./offers";
 
 const step = (id: string, status: string, messages: Step["messages"] = []): Step => ({
@@ -194,6 +195,31 @@ describe.each(STORE_KINDS)("the store (%s)", { timeout: 120_000 }, (kind) => {
     const list = await readList(db, "CONTOSO");
     expect(list.rows.map((r) => r.summary.id)).toEqual(["vm"]);
     expect(list.publisher?.listFetchedAt?.getTime()).toBe(T0 + 3000);
+  });
+
+  it("a list read that changes nothing rewrites no offer row; the offers count as confirmed by it all the same", async () => {
+    const db = t.store.db;
+    const list = [summary("vm", "succeeded", "live"), summary("app", "succeeded", "live")];
+    await recordList(db, publisher, list, T0);
+    // xmin names the transaction that wrote a row's current version: a rewrite changes it.
+    const versions = async () =>
+      ((await db.execute(sql`select offer_id, xmin::text as v from offers order by offer_id`)) as { rows: unknown[] })
+        .rows;
+    const before = await versions();
+    await recordList(db, publisher, list, T0 + 30_000);
+    expect(await versions()).toEqual(before);
+    expect((await readOffer(db, "contoso", "vm"))?.listFetchedAt?.getTime()).toBe(T0 + 30_000);
+  });
+
+  it("prunes what is older than the retention, then vacuums", async () => {
+    const db = t.store.db;
+    await recordStatus(db, status("vm", "running", "publishing", [step("a", "inProgress")]), T0);
+    await recordStatus(db, status("vm", "running", "publishing", [step("a", "complete")]), T0 + 86_400_000);
+    expect((await readHistory(db, "contoso", "vm")).transitions).toHaveLength(2);
+    await prune(db, new Date(T0 + 1000), new Date(T0 + 86_400_000));
+    expect((await readHistory(db, "contoso", "vm")).transitions).toEqual([
+      expect.objectContaining({ kind: "step", to: "complete" }),
+    ]);
   });
 
   it("marks what changed since a user's last visit; a visit goes on across reloads; each user has their own", async () => {
