@@ -20,7 +20,7 @@ import { count } from "drizzle-orm";
 import { getEnv } from "@/lib/env";
 import { parseTimeFrame } from "@/lib/overdue";
 import type { Message, OfferStatus, OfferSummary, Publisher, Step } from "@/lib/schemas/model";
-import { SIGNOFF_STEP_ID, deriveIndicator, type StepStatusValue } from "@/lib/schemas/vocabulary";
+import { deriveIndicator, findSignoffStep, type StepStatusValue } from "@/lib/schemas/vocabulary";
 import { statusInterval } from "@/lib/server/recorder/schedule";
 import { getServices } from "@/lib/server/services";
 import { recordAction } from "@/lib/server/store/history";
@@ -99,7 +99,13 @@ async function readTemplates(exclude: readonly string[]): Promise<Template[]> {
   const templates: Template[] = [];
   const publishers = (await cpp.listPublishers()).value.filter((p) => !exclude.includes(p.id.toLowerCase()));
   for (const publisher of publishers) {
-    for (const summary of (await cpp.listOfferEntries(publisher.id)).value) {
+    let entries: OfferSummary[];
+    try {
+      entries = (await cpp.listOfferEntries(publisher.id)).value;
+    } catch {
+      continue; // a publisher the app registration may not read
+    }
+    for (const summary of entries) {
       try {
         const status = (await cpp.getOfferStatus(publisher.id, summary.id)).value;
         if (status.steps.length >= 2) templates.push({ publisher, summary, status });
@@ -117,7 +123,7 @@ function message(text: string, at: number): Message {
 
 /** The document while step `k` runs (`half`: half done, with a message), or after the last when k = length. */
 function documentAt(template: OfferStatus, k: number, half: boolean, startedAt: number[], now: number): OfferStatus {
-  const signoffWaiting = template.steps[k]?.id.toLowerCase() === SIGNOFF_STEP_ID;
+  const signoffWaiting = template.steps[k] !== undefined && template.steps[k] === findSignoffStep(template.steps);
   const steps: Step[] = template.steps.map((s, j) => {
     const status: StepStatusValue =
       j < k ? "complete" : j > k ? "notStarted" : signoffWaiting ? "waitingForPublisherReview" : "inProgress";
@@ -204,7 +210,7 @@ class Month {
     for (let k = 0; k < steps.length; k++) {
       startedAt[k] = now;
       const step = steps[k];
-      if (step?.id.toLowerCase() === SIGNOFF_STEP_ID) {
+      if (step !== undefined && step === findSignoffStep(steps)) {
         this.state(documentAt(t.status, k, false, startedAt, now), now, SIGNOFF_WAIT_MS);
         now += SIGNOFF_WAIT_MS;
         this.goLive(t, now);
