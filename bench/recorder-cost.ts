@@ -179,15 +179,17 @@ function flatnessRow(data: RecorderCostData): Row {
 }
 
 function watcherRow(hour: WatcherHour): Row {
-  const { perHour } = hour;
+  const { perHour, firstHour, steady } = hour;
   return {
     figure: "6 Recorder cost",
-    measure: `the watcher alone, per simulated hour of ${BULK_PUBLISHER} (default WATCH_*, emulator clock moving with it)`,
+    measure: `the watcher alone, per simulated hour of ${BULK_PUBLISHER} (default WATCH_*, emulator clock moving with it): steady state`,
     ours: `${fmt.int(perHour.listReads)} list + ${fmt.int(perHour.statusReads)} status reads`,
-    baseline: `${fmt.int(BULK_IN_FLIGHT)} offers in flight`,
+    baseline: `first hour from start: ${fmt.int(firstHour.apiRequests)}`,
     note:
-      `${fmt.int(perHour.changes)} changes recorded; ${hour.tokenRequests} token requests; ` +
-      `${fmt.dec(perHour.statusReads / BULK_IN_FLIGHT)} reads per offer in flight` +
-      (hour.errorsLogged > 0 ? `; ${hour.errorsLogged} errors logged` : ""),
+      `${fmt.dec(perHour.statusReads / BULK_IN_FLIGHT)} reads an hour per offer in flight (${fmt.int(BULK_IN_FLIGHT)}); ` +
+      `changes recorded ${fmt.int(firstHour.changes)} in the first hour, ${fmt.int(perHour.changes)} in the steady one` +
+      (steady.errorsLogged + hour.first.errorsLogged > 0
+        ? `; ${steady.errorsLogged + hour.first.errorsLogged} errors logged`
+        : ""),
   };
 }

@@ -1,8 +1,9 @@
 /**
  * Child runner: the real watcher (lib/server/recorder/watcher.ts) with a simulated clock,
- * against an emulator whose clock moves with it, recording into a fresh PGlite store. It
- * warms up (the first round of status reads, then long enough for every offer's pace to
- * settle), then counts one simulated stretch: upstream requests at the emulator, this
+ * against an emulator whose clock moves with it, recording into a fresh PGlite store. Two
+ * stretches of simulated time are counted: the first from the start (the first round of
+ * status reads, offers moving on), then the steady state. For each: upstream requests at the
+ * emulator, this
  * process's CPU time (the watcher, its upstream client and the embedded database; the idle
  * ticks of the loop included, the moves of the emulator's clock left out) and the changes it
  * recorded. Started by watcher-hour.ts with
@@ -22,17 +23,15 @@ export interface WatcherHourInput {
   emulatorUrl: string;
   ca: string;
   publishers: string[];
-  /** Simulated time before counting starts. */
-  warmMs: number;
-  /** Simulated time counted. */
-  measureMs: number;
+  /** Simulated time of each of the two stretches. */
+  stretchMs: number;
   /** Step of the simulated clock between ticks (the watcher's own timer wakes at due times). */
   tickMs: number;
   /** How often the emulator's clock is moved to catch up (each move is one control request). */
   clockStepMs: number;
 }
 
-export interface WatcherHourResult {
+export interface Stretch {
   simulatedMs: number;
   realMs: number;
   apiRequests: number;
@@ -43,8 +42,15 @@ export interface WatcherHourResult {
   changesRecorded: number;
   errorsLogged: number;
   scheduledOffers: number;
-  /** DATA_DIR after the whole run (warm-up and counted stretch), the store closed. */
+  /** DATA_DIR at the end of the stretch (the store open: what PostgreSQL has written so far). */
   storeBytes: number;
+}
+
+export interface WatcherHourResult {
+  first: Stretch;
+  steady: Stretch;
+  /** DATA_DIR after both stretches, the store closed. */
+  storeBytesClosed: number;
 }
 
 const input = readChildInput<WatcherHourInput>();
@@ -89,32 +95,37 @@ async function runUntil(until: number): Promise<void> {
   }
 }
 
-await runUntil(simNow + input.warmMs);
-await control.resetStats();
-changesRecorded = 0;
-errorsLogged = 0;
-controlCpuMs = 0;
-const cpu0 = process.cpuUsage();
-const real0 = performance.now();
-await runUntil(simNow + input.measureMs);
-const cpu = process.cpuUsage(cpu0);
-const realMs = performance.now() - real0;
-const stats = await control.stats();
-const scheduledOffers = watcher.health().scheduledOffers;
+/** Counts one stretch of simulated time. */
+async function stretch(): Promise<Stretch> {
+  await control.resetStats();
+  changesRecorded = 0;
+  errorsLogged = 0;
+  controlCpuMs = 0;
+  const cpu0 = process.cpuUsage();
+  const real0 = performance.now();
+  await runUntil(simNow + input.stretchMs);
+  const cpu = process.cpuUsage(cpu0);
+  const realMs = performance.now() - real0;
+  const stats = await control.stats();
+  return {
+    simulatedMs: input.stretchMs,
+    realMs,
+    apiRequests: stats.apiRequests,
+    listReads: stats.byRoute[LIST_ROUTE] ?? 0,
+    statusReads: stats.byRoute[STATUS_ROUTE] ?? 0,
+    tokenRequests: stats.tokenRequests,
+    cpuMs: (cpu.user + cpu.system) / 1000 - controlCpuMs,
+    changesRecorded,
+    errorsLogged,
+    scheduledOffers: watcher.health().scheduledOffers,
+    storeBytes: dirBytes(env.DATA_DIR),
+  };
+}
+
+const first = await stretch();
+const steady = await stretch();
 await watcher.stop();
 await store.close();
 
-writeChildResult({
-  simulatedMs: input.measureMs,
-  realMs,
-  apiRequests: stats.apiRequests,
-  listReads: stats.byRoute[LIST_ROUTE] ?? 0,
-  statusReads: stats.byRoute[STATUS_ROUTE] ?? 0,
-  tokenRequests: stats.tokenRequests,
-  cpuMs: (cpu.user + cpu.system) / 1000 - controlCpuMs,
-  changesRecorded,
-  errorsLogged,
-  scheduledOffers,
-  storeBytes: dirBytes(env.DATA_DIR),
-} satisfies WatcherHourResult);
+writeChildResult({ first, steady, storeBytesClosed: dirBytes(env.DATA_DIR) } satisfies WatcherHourResult);
 process.exit(0);
