@@ -6,7 +6,12 @@
  * as the baseline — builds the app first when no build exists, runs each figure, prints one
  * table and writes bench/results/latest.json.
  *
- * Options: --quick (shorter runs), --only=tokens,amplification,proxy,pages,memory, --rebuild
+ * The recorder's figures (recorder-cost, sse, store) start their own instance with the watcher
+ * on (port BENCH_APP_PORT+2) and, where they change the upstream's world, an emulator of
+ * their own (BENCH_EMULATOR_PORT+1).
+ *
+ * Options: --quick (shorter runs), --only=tokens,amplification,proxy,pages,memory,
+ * recorder-cost,sse,store, --rebuild
  * (run next build first even when a build exists; other processes serving .next break).
  * Env: BENCH_QUICK=1, BENCH_ONLY=…, BENCH_APP_PORT (default 3201; the baseline uses +1),
  * BENCH_EMULATOR_PORT (default 44401), CHROMIUM_PATH, BENCH_PAGE_INIT_SCRIPT (pages.ts).
@@ -18,6 +23,9 @@ import { runAmplification } from "./amplification";
 import { runMemory } from "./memory";
 import { runPages } from "./pages";
 import { runProxy } from "./proxy";
+import { runRecorderCost } from "./recorder-cost";
+import { runSse } from "./sse";
+import { runStore } from "./store";
 import { BenchApp, appEnv, ensureBuild } from "./support/app";
 import { ROOT } from "./support/child";
 import { BULK_AWAITING, BULK_OFFERS, BULK_PUBLISHER, type BenchContext, type FigureResult } from "./support/context";
@@ -34,6 +42,9 @@ const FIGURES = {
   proxy: runProxy,
   pages: runPages,
   memory: runMemory,
+  "recorder-cost": runRecorderCost,
+  sse: runSse,
+  store: runStore,
 } as const satisfies Record<string, (ctx: BenchContext) => Promise<FigureResult>>;
 type FigureName = keyof typeof FIGURES;
 

@@ -13,8 +13,20 @@ export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "
  */
 export const CHILD_INPUT_VAR = "BENCH_CHILD_INPUT_FILE";
 
+/**
+ * Node flags for a runner that imports the app's server modules (`lib/server/**`): they start
+ * with `import "server-only"`, which resolves to an empty module only under React's server
+ * condition, as in the built app.
+ */
+export const SERVER_MODULE_ARGS: readonly string[] = ["--conditions=react-server"];
+
 /** Starts a TypeScript entry of bench/ in its own Node process (through tsx). */
-export function spawnTs(file: string, env: NodeJS.ProcessEnv, input?: unknown): ChildProcess {
+export function spawnTs(
+  file: string,
+  env: NodeJS.ProcessEnv,
+  input?: unknown,
+  nodeArgs: readonly string[] = [],
+): ChildProcess {
   let dir: string | undefined;
   const extra: Record<string, string> = {};
   if (input !== undefined) {
@@ -23,7 +35,7 @@ export function spawnTs(file: string, env: NodeJS.ProcessEnv, input?: unknown): 
     writeFileSync(inputFile, JSON.stringify(input));
     extra[CHILD_INPUT_VAR] = inputFile;
   }
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, file)], {
+  const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", path.join(ROOT, file)], {
     cwd: ROOT,
     env: { ...env, ...extra },
     stdio: ["ignore", "pipe", "pipe"],
@@ -45,8 +57,9 @@ export async function runTsJson<T>(
   input: unknown,
   env: NodeJS.ProcessEnv = process.env,
   timeoutMs = 120_000,
+  nodeArgs: readonly string[] = [],
 ): Promise<T> {
-  const child = spawnTs(file, env, input);
+  const child = spawnTs(file, env, input, nodeArgs);
   let stdout = "";
   let stderr = "";
   child.stdout?.on("data", (chunk: Buffer) => (stdout += chunk.toString()));

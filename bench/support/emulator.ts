@@ -19,6 +19,7 @@ export interface EmulatorStats {
 }
 
 export const STATUS_ROUTE = "GET /api/publishers/{p}/offers/{o}/status";
+export const LIST_ROUTE = "GET /api/publishers/{p}/offers";
 export const API_VERSION = "2017-10-31";
 export const CPP_SCOPE = "https://cloudpartner.azure.com/.default";
 
@@ -61,17 +62,62 @@ export function httpsRequest(
   });
 }
 
-export class BenchEmulator {
-  readonly ca: string;
+/**
+ * The emulator's control API (test mode) over HTTPS: what a figure, or a child runner that
+ * only knows the emulator's URL and CA, uses to count requests and move the clock.
+ */
+export class EmulatorControl {
+  constructor(
+    readonly url: string,
+    readonly ca: string,
+  ) {}
 
+  private async control<T>(method: string, route: string, body?: unknown): Promise<T> {
+    const res = await httpsRequest(`${this.url}/_emulator/${route}`, this.ca, {
+      method,
+      headers: body === undefined ? {} : { "Content-Type": "application/json" },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    if (res.status >= 300) throw new Error(`emulator ${method} /_emulator/${route} → ${res.status}: ${res.text}`);
+    return (res.text ? JSON.parse(res.text) : undefined) as T;
+  }
+
+  stats(): Promise<EmulatorStats> {
+    return this.control("GET", "stats");
+  }
+
+  async resetStats(): Promise<void> {
+    await this.control("POST", "stats/reset");
+  }
+
+  async setTokenLifetime(seconds: number): Promise<void> {
+    await this.control("PUT", "config", { tokenLifetimeSeconds: seconds });
+  }
+
+  async revokeTokens(): Promise<void> {
+    await this.control("POST", "tokens/revoke");
+  }
+
+  async clearFaults(): Promise<void> {
+    await this.control("DELETE", "faults");
+  }
+
+  /** Moves the simulated clock that drives offer progress; answers its new time (ms). */
+  async advanceClock(ms: number): Promise<number> {
+    const { now } = await this.control<{ now: string }>("POST", "clock", { advanceMs: ms });
+    return Date.parse(now);
+  }
+}
+
+export class BenchEmulator extends EmulatorControl {
   private constructor(
     private readonly child: ChildProcess,
-    readonly url: string,
+    url: string,
     readonly port: number,
     readonly caFile: string,
     readonly credentials: EmulatorCredentials,
   ) {
-    this.ca = readFileSync(caFile, "utf8");
+    super(url, readFileSync(caFile, "utf8"));
   }
 
   static async start(options: {
@@ -115,36 +161,6 @@ export class BenchEmulator {
 
   get pid(): number | undefined {
     return this.child.pid;
-  }
-
-  private async control<T>(method: string, route: string, body?: unknown): Promise<T> {
-    const res = await httpsRequest(`${this.url}/_emulator/${route}`, this.ca, {
-      method,
-      headers: body === undefined ? {} : { "Content-Type": "application/json" },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    if (res.status >= 300) throw new Error(`emulator ${method} /_emulator/${route} → ${res.status}: ${res.text}`);
-    return (res.text ? JSON.parse(res.text) : undefined) as T;
-  }
-
-  stats(): Promise<EmulatorStats> {
-    return this.control("GET", "stats");
-  }
-
-  async resetStats(): Promise<void> {
-    await this.control("POST", "stats/reset");
-  }
-
-  async setTokenLifetime(seconds: number): Promise<void> {
-    await this.control("PUT", "config", { tokenLifetimeSeconds: seconds });
-  }
-
-  async revokeTokens(): Promise<void> {
-    await this.control("POST", "tokens/revoke");
-  }
-
-  async clearFaults(): Promise<void> {
-    await this.control("DELETE", "faults");
   }
 
   /** A bearer token straight from the token endpoint (client credentials), for direct calls. */

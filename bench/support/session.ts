@@ -20,7 +20,18 @@ export interface BenchSession {
 const MAX_AGE_SECONDS = 8 * 3600;
 
 export async function createBenchSession(): Promise<BenchSession> {
-  const secret = randomBytes(36).toString("base64url");
+  return sealBenchSession(randomBytes(36).toString("base64url"), []);
+}
+
+/**
+ * The same viewer with an app role (e.g. the default APPROVER_ROLE "Approver", which may
+ * Go live), sealed with the run's secret so it is valid on the same instances.
+ */
+export function withRoles(session: BenchSession, roles: readonly string[]): Promise<BenchSession> {
+  return sealBenchSession(session.secret, roles);
+}
+
+async function sealBenchSession(secret: string, roles: readonly string[]): Promise<BenchSession> {
   const iat = Math.floor(Date.now() / 1000);
   const session = {
     v: 1,
@@ -28,7 +39,7 @@ export async function createBenchSession(): Promise<BenchSession> {
     oid: "00000000-0000-4000-8000-00000000be4c",
     name: "Benchmark Viewer",
     username: "bench@contoso.onmicrosoft.com",
-    roles: [] as string[],
+    roles: [...roles],
     iat,
     exp: iat + MAX_AGE_SECONDS,
   };
