@@ -24,7 +24,7 @@ const FRAME_MS = 16.7;
 /** Two frames: the budget of applying the filter to the rows in view. */
 const FRAME_BUDGET_MS = 33;
 /** Chromium flags of playwright.config.ts. */
-const CHROMIUM_ARGS = [
+export const CHROMIUM_ARGS = [
   "--disable-background-networking",
   "--disable-component-update",
   "--disable-sync",
@@ -32,7 +32,7 @@ const CHROMIUM_ARGS = [
   "--disable-quic",
 ];
 
-type PageKind = "offers" | "approvals";
+export type PageKind = "offers" | "approvals";
 
 interface Transfer {
   scriptBytes: number;
@@ -115,7 +115,7 @@ interface FilterState {
   before: string;
 }
 
-function pagePath(kind: PageKind, publisherId: string): string {
+export function pagePath(kind: PageKind, publisherId: string): string {
   return `/publishers/${publisherId}/${kind}`;
 }
 
@@ -184,7 +184,10 @@ async function withNetworkLog(context: BrowserContext, page: Page) {
  */
 const extraInitScript = process.env.BENCH_PAGE_INIT_SCRIPT;
 
-async function newPage(browser: Browser, session: BenchSession): Promise<{ context: BrowserContext; page: Page }> {
+export async function newPage(
+  browser: Browser,
+  session: BenchSession,
+): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   // Signed in as a viewer; cookies are per host, so one serves both instances on 127.0.0.1.
   await context.addCookies([
@@ -200,7 +203,7 @@ async function newPage(browser: Browser, session: BenchSession): Promise<{ conte
 }
 
 /** Navigates and waits for the first row; returns navigation start → first row painted. */
-async function openToFirstRow(page: Page, url: string): Promise<number> {
+export async function openToFirstRow(page: Page, url: string): Promise<number> {
   await page.goto(url, { waitUntil: "commit", timeout: 60_000 });
   try {
     await page.waitForFunction(

@@ -11,7 +11,7 @@
  * their own (BENCH_EMULATOR_PORT+1).
  *
  * Options: --quick (shorter runs), --only=tokens,amplification,proxy,pages,memory,
- * recorder-cost,sse,store, --rebuild
+ * recorder-cost,sse,store,first-row, --rebuild
  * (run next build first even when a build exists; other processes serving .next break).
  * Env: BENCH_QUICK=1, BENCH_ONLY=…, BENCH_APP_PORT (default 3201; the baseline uses +1),
  * BENCH_EMULATOR_PORT (default 44401), CHROMIUM_PATH, BENCH_PAGE_INIT_SCRIPT (pages.ts).
@@ -23,6 +23,7 @@ import { runAmplification } from "./amplification";
 import { runMemory } from "./memory";
 import { runPages } from "./pages";
 import { runProxy } from "./proxy";
+import { runFirstRow } from "./first-row";
 import { runRecorderCost } from "./recorder-cost";
 import { runSse } from "./sse";
 import { runStore } from "./store";
@@ -45,6 +46,7 @@ const FIGURES = {
   "recorder-cost": runRecorderCost,
   sse: runSse,
   store: runStore,
+  "first-row": runFirstRow,
 } as const satisfies Record<string, (ctx: BenchContext) => Promise<FigureResult>>;
 type FigureName = keyof typeof FIGURES;
 
