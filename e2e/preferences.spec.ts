@@ -78,6 +78,9 @@ test.describe("the language switcher", () => {
     await expect(page.locator("html")).toHaveAttribute("lang", "en");
     const search = page.getByRole("searchbox");
     await search.fill("Analytics");
+    // The filter is committed (to the URL) a moment after typing stops; the switch comes after.
+    // Switching within that moment can lose the filter: see the note on this spec in the issue.
+    await expect(page).toHaveURL(/[?&]q=Analytics(&|$)/);
     await markNoReload(page);
 
     await page.getByRole("combobox", { name: "Language" }).selectOption({ label: "繁體中文" });
