@@ -37,7 +37,7 @@ export function StepTimes({ timing }: { timing: StepTiming }) {
   return (
     <>
       {rows.map((row) => (
-        <div key={row.testId} className="flex gap-1" data-testid={row.testId} data-source={timing.source}>
+        <div key={row.testId} className="flex gap-1" data-testid={row.testId}>
           <dt>{row.label}</dt>
           <dd className="font-medium text-slate-800 tabular-nums">{row.value}</dd>
         </div>

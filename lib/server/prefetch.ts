@@ -3,9 +3,9 @@ import "server-only";
 import { QueryClient, dehydrate, type DehydratedState } from "@tanstack/react-query";
 
 import { queryKeys } from "@/lib/queries";
-import type { ApiResponse } from "@/lib/schemas/model";
 import type { Fetched } from "@/lib/server/coalescer";
-import { readStoredList, readStoredStatus } from "@/lib/server/recorder/reads";
+import { readStoredList } from "@/lib/server/recorder/reads";
+import { apiResponse } from "@/lib/server/route";
 
 /**
  * The first page's data, rendered on the server from the recorder's store (React Query
@@ -22,8 +22,7 @@ export function hydrationState(seeds: readonly Seed[]): DehydratedState | null {
   let seeded = false;
   for (const [queryKey, fetched] of seeds) {
     if (!fetched) continue;
-    const body: ApiResponse<unknown> = { data: fetched.value, fetchedAt: new Date(fetched.fetchedAt).toISOString() };
-    client.setQueryData(queryKey, body);
+    client.setQueryData(queryKey, apiResponse(fetched));
     seeded = true;
   }
   return seeded ? dehydrate(client) : null;
@@ -31,8 +30,4 @@ export function hydrationState(seeds: readonly Seed[]): DehydratedState | null {
 
 export async function offersPageState(publisherId: string): Promise<DehydratedState | null> {
   return hydrationState([[queryKeys.offers(publisherId), await readStoredList(publisherId)]]);
-}
-
-export async function offerPageSeeds(publisherId: string, offerId: string): Promise<Seed[]> {
-  return [[queryKeys.offerStatus(publisherId, offerId), await readStoredStatus(publisherId, offerId)]];
 }

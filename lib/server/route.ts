@@ -242,8 +242,12 @@ export function validateIds<P extends RouteIds>(params: P): P {
 
 const NO_STORE = { "Cache-Control": "no-store, private" };
 
-/** A successful read: the data and when the upstream data behind it was fetched. */
+/** The success envelope: the data and when the upstream data behind it was fetched. */
+export function apiResponse<T>(fetched: Fetched<T>): ApiResponse<T> {
+  return { data: fetched.value, fetchedAt: new Date(fetched.fetchedAt).toISOString() };
+}
+
+/** A successful read, as a response. */
 export function json<T>(fetched: Fetched<T>, init: ResponseInit = {}): Response {
-  const body: ApiResponse<T> = { data: fetched.value, fetchedAt: new Date(fetched.fetchedAt).toISOString() };
-  return Response.json(body, { ...init, headers: { ...NO_STORE, ...init.headers } });
+  return Response.json(apiResponse(fetched), { ...init, headers: { ...NO_STORE, ...init.headers } });
 }

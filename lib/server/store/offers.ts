@@ -309,7 +309,7 @@ export async function readOffersByIndicator(
       .where(
         and(isNotNull(offers.summary), indicators.length > 0 ? inArray(offers.indicator, indicators) : sql`false`),
       ),
-    db.select({ id: publishers.id, listFetchedAt: publishers.listFetchedAt }).from(publishers),
+    readPublishers(db),
   ]);
   const publisherAt = new Map(listed.map((p) => [p.id, p.listFetchedAt]));
   return rows.map((r) => ({
