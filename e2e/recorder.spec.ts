@@ -169,10 +169,16 @@ test("the first page comes rendered from the record: with none of the app's scri
   await page.goto(at("/publishers/contoso/offers"));
   await expect(page.getByRole("row").filter({ hasText: "contoso-vm-failed" })).toBeVisible();
   await page.goto(at("/publishers/contoso/approvals"));
-  await expect(page.getByRole("row").filter({ hasText: "contoso-app-signoff" })).toBeVisible();
+  const queued = page.getByRole("row").filter({ hasText: "contoso-app-signoff" });
+  await expect(queued).toBeVisible();
+  // Until the page is interactive an action cannot be pressed: a click would be lost unseen.
+  await expect(queued.getByRole("button", { name: /Go live/ })).toBeDisabled();
   await page.goto(at("/publishers/contoso/offers/contoso-app-signoff/status"));
   await expect(page.getByTestId("offer-header")).toContainText("contoso-app-signoff");
   await expect(page.getByTestId("timeline")).toBeVisible();
+  await expect(
+    page.getByRole("region", { name: "Actions" }).getByRole("button", { name: "Go live", exact: true }),
+  ).toBeDisabled();
   await context.close();
 });
 

@@ -10,6 +10,7 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Icon } from "@/components/ui/icon";
 import type { OfferSummary, OperationAccepted } from "@/lib/schemas/model";
 import { queries } from "@/lib/queries";
+import { useHydrated } from "@/lib/use-hydrated";
 import { useOfferAction } from "@/lib/use-offer-action";
 
 import { GoLiveDetails } from "./go-live-details";
@@ -38,6 +39,7 @@ export function GoLiveButton({ publisherId, offer, onRequest, onResult }: GoLive
   const status = useQuery({ ...queries.offerStatus(publisherId, offer.id, usePolling()), enabled: open });
   const errors = status.data?.data.errorCount ?? offer.errorCount;
   const needsAcknowledgement = errors > 0 && acknowledged !== errors;
+  const hydrated = useHydrated();
 
   async function confirm() {
     if (action.isPending || needsAcknowledgement) return;
@@ -62,7 +64,8 @@ export function GoLiveButton({ publisherId, offer, onRequest, onResult }: GoLive
           setAcknowledged(null);
           setOpen(true);
         }}
-        disabled={action.isPending || !isApprover}
+        // Rendered on the server (from the record): not clickable until the page is interactive.
+        disabled={!hydrated || action.isPending || !isApprover}
         aria-label={t("label", { name: offer.name })}
         title={actionsDisabledReason ?? undefined}
         className="bg-brand-600 hover:bg-brand-700 inline-flex min-h-8 items-center gap-1.5 rounded-md px-3 py-1.5 text-sm font-medium whitespace-nowrap text-white shadow-sm disabled:opacity-60"

@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { useHydrated } from "@/lib/use-hydrated";
 
 interface ActionButtonProps {
   tone: "primary" | "danger";
@@ -14,9 +15,13 @@ const TONES = {
 
 /**
  * A real button that stays focusable while disabled (aria-disabled), so focus can return to
- * it when its confirmation closes, and a keyboard user does not lose their place.
+ * it when its confirmation closes, and a keyboard user does not lose their place. Rendered on
+ * the server (from the record), it stays disabled until the page is interactive: a click
+ * before hydration would otherwise be lost without a word.
  */
-export function ActionButton({ tone, disabled, onClick, children }: ActionButtonProps) {
+export function ActionButton({ tone, disabled: refused, onClick, children }: ActionButtonProps) {
+  const hydrated = useHydrated();
+  const disabled = refused || !hydrated;
   return (
     <button
       type="button"
