@@ -4,7 +4,9 @@
  * applied on start. Times are `timestamptz`; ids are the upstream's, lower-cased.
  */
 import {
+  bigint,
   bigserial,
+  boolean,
   index,
   integer,
   jsonb,
@@ -142,3 +144,112 @@ export const storeMeta = pgTable("store_meta", {
   key: text("key").primaryKey(),
   value: text("value").notNull(),
 });
+
+/**
+ * Notification events (#17): what people are told about, derived from recorded transitions in
+ * the same transaction (so each occurs once however many writers race), or from the overdue
+ * sweep. `id` is the stable id receivers deduplicate on; `key` says what makes an occurrence
+ * one (a transition's id, or an overdue step's run) and is unique.
+ */
+export const notificationEvents = pgTable(
+  "notification_events",
+  {
+    seq: bigserial("seq", { mode: "number" }).primaryKey(),
+    id: text("id").notNull(),
+    key: text("key").notNull(),
+    event: text("event").notNull(),
+    occurredAt: at("occurred_at").notNull(),
+    publisherId: text("publisher_id").notNull(),
+    offerId: text("offer_id").notNull(),
+    offerName: text("offer_name").notNull(),
+    indicator: text("indicator"),
+    previousIndicator: text("previous_indicator"),
+    /** The step the event concerns, or the offer's current step: `{ id, name, status }`. */
+    step: jsonb("step"),
+    /** What else the event knows: an error's text, an overdue step's estimate and running time. */
+    detail: jsonb("detail").notNull(),
+  },
+  (t) => [
+    uniqueIndex("notification_events_id").on(t.id),
+    uniqueIndex("notification_events_key").on(t.key),
+    index("notification_events_offer").on(t.publisherId, t.offerId),
+    index("notification_events_at").on(t.occurredAt),
+  ],
+);
+
+/**
+ * The outbox: one row per event and channel, created by the deliverer for the events its
+ * channel selects. An instance claims due rows with a lease (FOR UPDATE SKIP LOCKED), so each
+ * delivery has one attempt stream however many instances run.
+ */
+export const deliveries = pgTable(
+  "deliveries",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    eventSeq: bigint("event_seq", { mode: "number" })
+      .notNull()
+      .references(() => notificationEvents.seq, { onDelete: "cascade" }),
+    channel: text("channel", { enum: ["webhook", "teams", "slack"] }).notNull(),
+    state: text("state", { enum: ["pending", "delivered", "failed", "skipped"] }).notNull(),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: at("next_attempt_at").notNull(),
+    leaseUntil: at("lease_until"),
+    lastAttemptAt: at("last_attempt_at"),
+    lastStatus: integer("last_status"),
+    lastResult: text("last_result"),
+    deliveredAt: at("delivered_at"),
+    createdAt: at("created_at").notNull(),
+  },
+  (t) => [
+    uniqueIndex("deliveries_event_channel").on(t.eventSeq, t.channel),
+    index("deliveries_due").on(t.state, t.nextAttemptAt),
+  ],
+);
+
+/**
+ * Each channel's configuration as last seen (a hash of its address, never the address), since
+ * when it takes events, and whether a receiver stopped it (410/404) until the address changes.
+ */
+export const notifyChannels = pgTable("notify_channels", {
+  channel: text("channel").primaryKey(),
+  configHash: text("config_hash").notNull(),
+  /** The events this channel takes (NOTIFY_EVENTS); new events are queued for it in their transaction. */
+  events: text("events").array().notNull(),
+  since: at("since").notNull(),
+  stoppedAt: at("stopped_at"),
+  stopReason: text("stop_reason"),
+});
+
+/** What a user watches: a whole publisher (offerId '') or one offer. */
+export const watches = pgTable(
+  "watches",
+  {
+    userOid: text("user_oid").notNull(),
+    publisherId: text("publisher_id").notNull(),
+    offerId: text("offer_id").notNull().default(""),
+    createdAt: at("created_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userOid, t.publisherId, t.offerId] })],
+);
+
+/**
+ * A user's inbox state: everything up to `readThroughSeq` is read ("Mark all read"), and
+ * whether an approver still takes every publisher's sign-off events (the default).
+ */
+export const inboxState = pgTable("inbox_state", {
+  userOid: text("user_oid").primaryKey(),
+  readThroughSeq: bigint("read_through_seq", { mode: "number" }).notNull().default(0),
+  signoffEverywhere: boolean("signoff_everywhere"),
+});
+
+/** Events a user marked read one by one (after readThroughSeq). */
+export const inboxReads = pgTable(
+  "inbox_reads",
+  {
+    userOid: text("user_oid").notNull(),
+    eventSeq: bigint("event_seq", { mode: "number" })
+      .notNull()
+      .references(() => notificationEvents.seq, { onDelete: "cascade" }),
+  },
+  (t) => [primaryKey({ columns: [t.userOid, t.eventSeq] })],
+);
