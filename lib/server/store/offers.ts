@@ -2,7 +2,7 @@ import "server-only";
 
 import { createHash } from "node:crypto";
 
-import { and, eq, inArray, isNotNull, sql } from "drizzle-orm";
+import { and, eq, inArray, isNotNull, min, sql } from "drizzle-orm";
 
 import type { OfferStatus, OfferSummary, Publisher } from "@/lib/schemas/model";
 import type { NotificationEvent, NotificationStep } from "@/lib/schemas/notifications";
@@ -108,6 +108,14 @@ function currentStepOf(status: OfferStatus): NotificationStep | null {
   return step ? stepOf(step) : null;
 }
 
+/** The list this publisher shows changed (see publishers.version). */
+async function bumpVersion(tx: Db, publisherId: string): Promise<void> {
+  await tx
+    .update(publishers)
+    .set({ version: sql`${publishers.version} + 1` })
+    .where(eq(publishers.id, publisherId));
+}
+
 export interface Recorded {
   changes: Change[];
   indicator: Indicator | null;
@@ -182,6 +190,7 @@ export async function recordStatus(db: Db, status: OfferStatus, fetchedAt: numbe
         });
     }
 
+    await bumpVersion(tx, publisherId);
     await tx
       .update(offers)
       .set({
@@ -228,12 +237,14 @@ export async function recordList(
     const byId = new Map(rows.map((r) => [r.offerId, r]));
     const result: ListRecorded = { changed: [], removed: [], changes: [], notifications: [] };
     const ids = new Set<string>();
+    let touched = false;
     for (const summary of list) {
       const offerId = summary.id.toLowerCase();
       ids.add(offerId);
       const row = byId.get(offerId);
       const summaryHash = hashOf(summary);
       if (row?.summaryHash === summaryHash) continue;
+      touched = true;
       const before = row ? summaryOf(row) : null;
       if (!row || entryKey(before) !== entryKey(summary)) result.changed.push({ offerId, previous: before });
       const base = row ?? { summary: null, listFetchedAt: null, status: null, statusFetchedAt: null, indicator: null };
@@ -271,6 +282,7 @@ export async function recordList(
       result.removed = gone;
     }
     // The unchanged rest is confirmed by the publisher's list time (see listedAt).
+    if (touched || gone.length > 0) await bumpVersion(tx, publisherId);
     return result;
   });
 }
@@ -313,6 +325,34 @@ export async function readList(db: Db, publisherId: string): Promise<StoredList>
       indicator: r.indicator as Indicator | null,
     })),
   };
+}
+
+export interface ListHead {
+  publisher: { listFetchedAt: Date | null; listError: string | null; version: number } | null;
+  /** The oldest status document among offers in flight: how fresh their current steps are. */
+  inFlightStatusAt: Date | null;
+}
+
+/** What tells whether a list built before is still the list (one row and one index range). */
+export async function readListHead(db: Db, publisherId: string): Promise<ListHead> {
+  const id = publisherId.toLowerCase();
+  const [[publisher], [oldest]] = await Promise.all([
+    db
+      .select({ listFetchedAt: publishers.listFetchedAt, listError: publishers.listError, version: publishers.version })
+      .from(publishers)
+      .where(eq(publishers.id, id)),
+    db
+      .select({ at: min(offers.statusFetchedAt) })
+      .from(offers)
+      .where(
+        and(
+          eq(offers.publisherId, id),
+          isNotNull(offers.summary),
+          inArray(offers.indicator, ["publishing", "awaitingSignoff"]),
+        ),
+      ),
+  ]);
+  return { publisher: publisher ?? null, inFlightStatusAt: oldest?.at ?? null };
 }
 
 export interface StoredOffer {

@@ -26,6 +26,12 @@ export const publishers = pgTable("publishers", {
   listFetchedAt: at("list_fetched_at"),
   listError: text("list_error"),
   seenAt: at("seen_at").notNull(),
+  /**
+   * Bumped in the transaction of every write that changes what the publisher's offer list
+   * shows (an entry, a status document, an indicator): a reader that built the list at this
+   * version can serve it again without reading 5,000 rows.
+   */
+  version: bigint("version", { mode: "number" }).notNull().default(0),
 });
 
 /**

@@ -6,7 +6,7 @@ import { parseOfferStatus, parseStepStatus, type Indicator } from "@/lib/schemas
 import { openTestStore, STORE_KINDS, stopPostgres, type TestStore } from "@/lib/server/testing/test-stores";
 
 import { prune, readActivity, readHistory, recordAction, recordVisit } from "./history";
-import { readList, readOffer, recordList, recordStatus } from "./offers";
+import { readList, readListHead, readOffer, recordList, recordStatus } from "./offers";
 
 const step = (id: string, status: string, messages: Step["messages"] = []): Step => ({
   id,
@@ -209,6 +209,31 @@ describe.each(STORE_KINDS)("the store (%s)", { timeout: 120_000 }, (kind) => {
     await recordList(db, publisher, list, T0 + 30_000);
     expect(await versions()).toEqual(before);
     expect((await readOffer(db, "contoso", "vm"))?.listFetchedAt?.getTime()).toBe(T0 + 30_000);
+  });
+
+  it("moves the publisher's list version on every change of what its list shows, and only then", async () => {
+    const db = t.store.db;
+    const version = async () => (await readListHead(db, "contoso")).publisher?.version;
+    const list = [summary("vm", "running", "publishing"), summary("app", "succeeded", "live")];
+    await recordList(db, publisher, list, T0);
+    const first = await version();
+    // The same list again, the same status document again: nothing to rebuild.
+    await recordList(db, publisher, list, T0 + 30_000);
+    const inFlight = status("vm", "running", "publishing", [step("a", "inProgress")]);
+    await recordStatus(db, inFlight, T0 + 31_000);
+    const afterStatus = await version();
+    expect(afterStatus).toBe(first! + 1);
+    await recordStatus(db, inFlight, T0 + 60_000);
+    await recordList(db, publisher, list, T0 + 61_000);
+    expect(await version()).toBe(afterStatus);
+    // A step moves; an entry changes; an offer leaves the list: each one is a new version.
+    await recordStatus(db, status("vm", "running", "publishing", [step("a", "complete")]), T0 + 90_000);
+    expect(await version()).toBe(afterStatus! + 1);
+    await recordList(db, publisher, [list[0]!, summary("app", "succeeded", "live", 2)], T0 + 120_000);
+    expect(await version()).toBe(afterStatus! + 2);
+    await recordList(db, publisher, [list[0]!], T0 + 150_000);
+    expect(await version()).toBe(afterStatus! + 3);
+    expect((await readListHead(db, "contoso")).inFlightStatusAt?.getTime()).toBe(T0 + 90_000);
   });
 
   it("prunes what is older than the retention (its VACUUM runs on both databases)", async () => {
