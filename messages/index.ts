@@ -10,6 +10,7 @@ import enApprovals from "./en/approvals.json";
 import enAuth from "./en/auth.json";
 import enCommon from "./en/common.json";
 import enHistory from "./en/history.json";
+import enNotifications from "./en/notifications.json";
 import enOffers from "./en/offers.json";
 import enShell from "./en/shell.json";
 import enStatus from "./en/status.json";
@@ -18,6 +19,7 @@ import zhApprovals from "./zh-TW/approvals.json";
 import zhAuth from "./zh-TW/auth.json";
 import zhCommon from "./zh-TW/common.json";
 import zhHistory from "./zh-TW/history.json";
+import zhNotifications from "./zh-TW/notifications.json";
 import zhOffers from "./zh-TW/offers.json";
 import zhShell from "./zh-TW/shell.json";
 import zhStatus from "./zh-TW/status.json";
@@ -32,6 +34,7 @@ const en = {
   auth: enAuth,
   vocabulary: enVocabulary,
   history: enHistory,
+  notifications: enNotifications,
 };
 
 export type Messages = typeof en;
@@ -48,6 +51,7 @@ const zhTW: Catalogue<Messages> = {
   auth: zhAuth,
   vocabulary: zhVocabulary,
   history: zhHistory,
+  notifications: zhNotifications,
 };
 
 export const CATALOGUES: Record<Locale, Catalogue<Messages>> = { en, "zh-TW": zhTW };
