@@ -8,6 +8,8 @@
  */
 import { z } from "zod";
 
+import { DEFAULT_NOTIFY_EVENTS, NOTIFICATION_EVENTS, type NotificationEventName } from "@/lib/schemas/notifications";
+
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const httpsUrl = (name: string) =>
@@ -33,6 +35,46 @@ const originUrl = (name: string) =>
       return url !== null && url.pathname === "/" && !url.search && !url.hash && !url.username && !url.password;
     }, `${name} must be the dashboard's origin only, like https://dashboard.contoso.com (no path, query or user)`)
     .transform((v) => new URL(v).origin);
+
+const LOOPBACK = new Set(["127.0.0.1", "localhost", "[::1]"]);
+
+/**
+ * A notification receiver's address: https://, or plain http:// to a loopback receiver only
+ * (tests and local relays), so a notification never crosses a network in clear text.
+ */
+const receiverUrl = (name: string) =>
+  z
+    .string()
+    .trim()
+    .refine(
+      (v) => URL.canParse(v) && ["http:", "https:"].includes(new URL(v).protocol),
+      `${name} is not an http(s) URL`,
+    )
+    .refine((v) => {
+      const url = URL.canParse(v) ? new URL(v) : null;
+      return url === null || url.protocol === "https:" || LOOPBACK.has(url.hostname);
+    }, `${name} must be an https:// URL (plain http:// only to 127.0.0.1 or localhost)`)
+    .refine(
+      (v) => !URL.canParse(v) || (!new URL(v).username && !new URL(v).password),
+      `${name} must not carry a user or password`,
+    );
+
+const notifyEvents = z
+  .string()
+  .trim()
+  .transform((v) => [
+    ...new Set(
+      v
+        .split(",")
+        .map((e) => e.trim())
+        .filter(Boolean),
+    ),
+  ])
+  .refine(
+    (list) => list.every((e) => (NOTIFICATION_EVENTS as readonly string[]).includes(e)),
+    `NOTIFY_EVENTS must be a comma-separated list of: ${NOTIFICATION_EVENTS.join(", ")}`,
+  )
+  .transform((list) => list as NotificationEventName[]);
 
 const int = (name: string, min: number, max: number) =>
   z.coerce
@@ -127,6 +169,17 @@ const envSchema = z
     WATCH_MIN_MS: int("WATCH_MIN_MS", 250, 86_400_000).default(10_000),
     WATCH_MAX_MS: int("WATCH_MAX_MS", 250, 86_400_000).default(600_000),
     WATCH_CONCURRENCY: int("WATCH_CONCURRENCY", 1, 64).default(4),
+    NOTIFY_WEBHOOK_URL: receiverUrl("NOTIFY_WEBHOOK_URL").optional(),
+    NOTIFY_WEBHOOK_SECRET: z.string().min(16, "NOTIFY_WEBHOOK_SECRET must be at least 16 characters long").optional(),
+    NOTIFY_TEAMS_WEBHOOK_URL: receiverUrl("NOTIFY_TEAMS_WEBHOOK_URL").optional(),
+    NOTIFY_SLACK_WEBHOOK_URL: receiverUrl("NOTIFY_SLACK_WEBHOOK_URL").optional(),
+    NOTIFY_EVENTS: notifyEvents.default([...DEFAULT_NOTIFY_EVENTS]),
+    NOTIFY_LOCALE: z.enum(["en", "zh-TW"], { error: "NOTIFY_LOCALE must be en or zh-TW" }).default("en"),
+    NOTIFY_TIMEOUT_MS: int("NOTIFY_TIMEOUT_MS", 100, 120_000).default(10_000),
+    NOTIFY_MAX_ATTEMPTS: int("NOTIFY_MAX_ATTEMPTS", 1, 100).default(10),
+    NOTIFY_RETRY_MS: int("NOTIFY_RETRY_MS", 10, 3_600_000).default(5_000),
+    NOTIFY_RETRY_MAX_MS: int("NOTIFY_RETRY_MAX_MS", 10, 86_400_000).default(900_000),
+    NOTIFY_CONCURRENCY: int("NOTIFY_CONCURRENCY", 1, 32).default(4),
     // Set by `npm start` only when it runs the built-in emulator: every page then says "Demo data".
     DEMO_MODE: bool("DEMO_MODE").default(false),
   })
@@ -136,6 +189,20 @@ const envSchema = z
         code: "custom",
         path: ["WATCH_MIN_MS"],
         message: "WATCH_MIN_MS must not be larger than WATCH_MAX_MS",
+      });
+    }
+    if (env.NOTIFY_WEBHOOK_SECRET && !env.NOTIFY_WEBHOOK_URL) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["NOTIFY_WEBHOOK_SECRET"],
+        message: "NOTIFY_WEBHOOK_SECRET is set but NOTIFY_WEBHOOK_URL is not",
+      });
+    }
+    if (env.NOTIFY_RETRY_MS > env.NOTIFY_RETRY_MAX_MS) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["NOTIFY_RETRY_MS"],
+        message: "NOTIFY_RETRY_MS must not be larger than NOTIFY_RETRY_MAX_MS",
       });
     }
     const secret = env.AZURE_CLIENT_SECRET?.trim();
@@ -162,12 +229,12 @@ export function parseEnv(source: Record<string, string | undefined>): ServerEnv 
   const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v.trim() !== ""));
   const result = envSchema.safeParse(cleaned);
   if (result.success) return result.data;
-  const issue = result.error.issues[0];
-  const name = String(issue?.path[0] ?? "environment");
-  const message = issue?.message ?? "invalid";
-  throw new ConfigError(
-    `Configuration error: ${message.includes(name) ? message : `${name}: ${message}`}. See the configuration table in README.md.`,
-  );
+  // One line per mistake, each naming its variable.
+  const lines = result.error.issues.map((issue) => {
+    const name = String(issue.path[0] ?? "environment");
+    return `Configuration error: ${issue.message.includes(name) ? issue.message : `${name}: ${issue.message}`}.`;
+  });
+  throw new ConfigError(`${lines.join("\n")} See the configuration table in README.md.`);
 }
 
 let cached: ServerEnv | undefined;

@@ -11,6 +11,7 @@ import enAuth from "./en/auth.json";
 import enCommon from "./en/common.json";
 import enHistory from "./en/history.json";
 import enNotifications from "./en/notifications.json";
+import enNotify from "./en/notify.json";
 import enOffers from "./en/offers.json";
 import enShell from "./en/shell.json";
 import enStatus from "./en/status.json";
@@ -20,6 +21,7 @@ import zhAuth from "./zh-TW/auth.json";
 import zhCommon from "./zh-TW/common.json";
 import zhHistory from "./zh-TW/history.json";
 import zhNotifications from "./zh-TW/notifications.json";
+import zhNotify from "./zh-TW/notify.json";
 import zhOffers from "./zh-TW/offers.json";
 import zhShell from "./zh-TW/shell.json";
 import zhStatus from "./zh-TW/status.json";
@@ -35,6 +37,7 @@ const en = {
   vocabulary: enVocabulary,
   history: enHistory,
   notifications: enNotifications,
+  notify: enNotify,
 };
 
 export type Messages = typeof en;
@@ -52,6 +55,7 @@ const zhTW: Catalogue<Messages> = {
   vocabulary: zhVocabulary,
   history: zhHistory,
   notifications: zhNotifications,
+  notify: zhNotify,
 };
 
 export const CATALOGUES: Record<Locale, Catalogue<Messages>> = { en, "zh-TW": zhTW };

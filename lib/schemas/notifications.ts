@@ -41,8 +41,11 @@ export interface NotificationEvent {
   indicator: Indicator | null;
   previousIndicator: Indicator | null;
   step: NotificationStep | null;
-  /** newError: the message's text; overdue: the step's estimate and how long it has run. */
-  detail: { text?: string; estimate?: string; runningMs?: number };
+  /**
+   * What else is known: the offer's open errors; a new error's text; an overdue step's
+   * estimate and how long it has run.
+   */
+  detail: { errors?: number; text?: string; estimate?: string; runningMs?: number };
 }
 
 /** The signed webhook's body (DESIGN.md, "Notifications"); `url` opens the offer's Status tab. */

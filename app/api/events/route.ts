@@ -15,6 +15,7 @@ const format = (e: OfferEvent) =>
     indicator: e.indicator,
     previousIndicator: e.previousIndicator,
     kinds: e.kinds,
+    notifications: e.notifications,
     at: e.at,
   })}\n\n`;
 

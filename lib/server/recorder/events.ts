@@ -13,6 +13,8 @@ export interface OfferEvent {
   previousIndicator: Indicator | null;
   /** What changed: the indicator, a step, a new message. */
   kinds: string[];
+  /** The notification events the change caused (the inbox refreshes when there are any). */
+  notifications: { id: string; event: string }[];
   at: string;
 }
 

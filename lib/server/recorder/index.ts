@@ -1,6 +1,8 @@
 import "server-only";
 
 import type { ServerEnv } from "@/lib/env";
+import { configuredChannels } from "@/lib/server/notify/channels";
+import { Notifier } from "@/lib/server/notify/notifier";
 import { getServices } from "@/lib/server/services";
 import { openStore, type Store } from "@/lib/server/store/open";
 
@@ -15,6 +17,8 @@ import { Watcher } from "./watcher";
 export interface Recorder {
   store: Store;
   watcher: Watcher | null;
+  /** Delivers notification events from the outbox and finds overdue steps. */
+  notifier: Notifier;
   events: EventBus;
   env: ServerEnv;
   stop(): Promise<void>;
@@ -49,18 +53,48 @@ export async function startRecorder(env: ServerEnv): Promise<Recorder> {
         retentionDays: env.DATA_RETENTION_DAYS,
       })
     : null;
+  const notifier = new Notifier({
+    db: store.db,
+    channels: configuredChannels(env),
+    events: env.NOTIFY_EVENTS,
+    timeoutMs: env.NOTIFY_TIMEOUT_MS,
+    maxAttempts: env.NOTIFY_MAX_ATTEMPTS,
+    retryMs: env.NOTIFY_RETRY_MS,
+    retryMaxMs: env.NOTIFY_RETRY_MAX_MS,
+    concurrency: env.NOTIFY_CONCURRENCY,
+    onEvents: (found) => {
+      for (const e of found) {
+        events.publish({
+          publisherId: e.publisherId,
+          offerId: e.offerId,
+          indicator: e.indicator,
+          previousIndicator: e.previousIndicator,
+          kinds: ["overdue"],
+          notifications: [{ id: e.id, event: e.event }],
+          at: e.occurredAt,
+        });
+      }
+    },
+  });
+  // New events are in the outbox as soon as their change is recorded: deliver them now.
+  events.subscribe((e) => {
+    if (e.notifications.length > 0) notifier.wake();
+  });
   const recorder: Recorder = {
     store,
     watcher,
+    notifier,
     events,
     env,
     stop: async () => {
       await watcher?.stop();
+      await notifier.stop();
       await store.close();
       registry[KEY] = undefined;
     },
   };
   registry[KEY] = recorder;
   watcher?.start();
+  notifier.start();
   return recorder;
 }

@@ -110,6 +110,7 @@ export async function readOfferStatus(
           indicator: recorded.indicator,
           previousIndicator: null,
           kinds: [...new Set(recorded.changes.map((c) => c.kind))],
+          notifications: recorded.notifications.map((n) => ({ id: n.id, event: n.event })),
           at: new Date().toISOString(),
         });
       }

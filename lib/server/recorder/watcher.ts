@@ -3,6 +3,7 @@ import "server-only";
 import type { OfferStatus, OfferSummary, Publisher } from "@/lib/schemas/model";
 import { ApiError } from "@/lib/schemas/api-error";
 import type { Fetched } from "@/lib/server/coalescer";
+import type { NotificationEvent } from "@/lib/schemas/notifications";
 import { prune } from "@/lib/server/store/history";
 import { recordList, recordListError, recordStatus, type Recorded } from "@/lib/server/store/offers";
 import type { Db } from "@/lib/server/store/open";
@@ -222,7 +223,10 @@ export class Watcher {
     }
     p.failures = 0;
     p.dueAt = this.now() + this.options.listMs;
-    for (const { offerId, change } of recorded.changes) this.emit(publisherId, offerId, [change], null);
+    for (const { offerId, change } of recorded.changes) {
+      const notifications = recorded.notifications.filter((n) => n.offerId === offerId);
+      this.emit(publisherId, offerId, [change], null, notifications);
+    }
     const changed = new Map(recorded.changed.map((c) => [c.offerId, c.previous]));
     const now = this.now();
     for (const summary of list.value) {
@@ -281,7 +285,8 @@ export class Watcher {
       return;
     }
     entry.failures = 0;
-    if (recorded.changes.length > 0) this.emit(publisherId, offerId, recorded.changes, recorded.indicator);
+    if (recorded.changes.length > 0)
+      this.emit(publisherId, offerId, recorded.changes, recorded.indicator, recorded.notifications);
     const now = this.now();
     const interval =
       now < entry.boostUntil ? this.options.pace.minMs : statusInterval(fetched.value, this.options.pace);
@@ -289,7 +294,13 @@ export class Watcher {
     else entry.dueAt = now + interval;
   }
 
-  private emit(publisherId: string, offerId: string, changes: Change[], indicator: Recorded["indicator"]): void {
+  private emit(
+    publisherId: string,
+    offerId: string,
+    changes: Change[],
+    indicator: Recorded["indicator"],
+    notifications: readonly NotificationEvent[],
+  ): void {
     const indicatorChange = changes.find((c) => c.kind === "indicator");
     this.options.events?.publish({
       publisherId: publisherId.toLowerCase(),
@@ -297,6 +308,7 @@ export class Watcher {
       indicator: indicatorChange?.kind === "indicator" ? indicatorChange.to : indicator,
       previousIndicator: indicatorChange?.kind === "indicator" ? indicatorChange.from : null,
       kinds: [...new Set(changes.map((c) => c.kind))],
+      notifications: notifications.map((n) => ({ id: n.id, event: n.event })),
       at: new Date(this.now()).toISOString(),
     });
   }

@@ -12,7 +12,15 @@ import type {
 import type { Indicator } from "@/lib/schemas/vocabulary";
 
 import type { Db } from "./open";
-import { actions, lastSeen, revokedSessions, statusDocuments, stepTimes, transitions } from "./schema";
+import {
+  actions,
+  lastSeen,
+  notificationEvents,
+  revokedSessions,
+  statusDocuments,
+  stepTimes,
+  transitions,
+} from "./schema";
 
 /** Reads of the past (an offer's history, the activity audit) and the small per-user records. */
 
@@ -228,6 +236,8 @@ export async function prune(db: Db, before: Date, now: Date): Promise<void> {
   await db.delete(transitions).where(lt(transitions.at, before));
   await db.delete(actions).where(lt(actions.at, before));
   await db.delete(statusDocuments).where(lt(statusDocuments.lastFetchedAt, before));
+  // Their deliveries and read marks go with them (ON DELETE CASCADE).
+  await db.delete(notificationEvents).where(lt(notificationEvents.occurredAt, before));
   await db.delete(revokedSessions).where(lt(revokedSessions.expiresAt, now));
   // Every read moves a timestamp, and each update leaves a dead row version behind. The
   // embedded database has no autovacuum: without this its folder grows for ever (a server's

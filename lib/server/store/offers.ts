@@ -5,6 +5,7 @@ import { createHash } from "node:crypto";
 import { and, eq, inArray, isNotNull, sql } from "drizzle-orm";
 
 import type { OfferStatus, OfferSummary, Publisher } from "@/lib/schemas/model";
+import type { NotificationEvent, NotificationStep } from "@/lib/schemas/notifications";
 import type { Indicator } from "@/lib/schemas/vocabulary";
 import {
   changesBetween,
@@ -13,7 +14,9 @@ import {
   type Change,
   type StepTime,
 } from "@/lib/server/recorder/changes";
+import { eventsFromChanges, stepOf } from "@/lib/server/notify/derive";
 
+import { recordEvents } from "./notifications";
 import type { Db } from "./open";
 import { offers, publishers, statusDocuments, stepTimes, transitions } from "./schema";
 
@@ -61,25 +64,55 @@ async function publisherListedAt(db: Db, publisherId: string): Promise<Date | nu
   return row?.listFetchedAt ?? null;
 }
 
-async function insertChanges(db: Db, publisherId: string, offerId: string, at: Date, changes: Change[]): Promise<void> {
-  if (changes.length === 0) return;
-  await db.insert(transitions).values(
-    changes.map((c) => ({
-      publisherId,
-      offerId,
-      at,
-      kind: c.kind,
-      stepId: c.stepId,
-      fromValue: c.from,
-      toValue: c.to,
-      detail: c.detail,
-    })),
+interface ChangeContext {
+  offerName: string;
+  indicator: Indicator | null;
+  currentStep: NotificationStep | null;
+  errors: number | null;
+}
+
+/** Writes the changes and the notification events they cause (in the caller's transaction). */
+async function insertChanges(
+  db: Db,
+  publisherId: string,
+  offerId: string,
+  at: Date,
+  changes: Change[],
+  context: ChangeContext,
+): Promise<NotificationEvent[]> {
+  if (changes.length === 0) return [];
+  const ids = await db
+    .insert(transitions)
+    .values(
+      changes.map((c) => ({
+        publisherId,
+        offerId,
+        at,
+        kind: c.kind,
+        stepId: c.stepId,
+        fromValue: c.from,
+        toValue: c.to,
+        detail: c.detail,
+      })),
+    )
+    .returning({ id: transitions.id });
+  const derived = eventsFromChanges(
+    changes.map((change, i) => ({ transitionId: ids[i]!.id, change })),
+    context,
   );
+  return recordEvents(db, { publisherId, offerId, offerName: context.offerName }, at, derived);
+}
+
+function currentStepOf(status: OfferStatus): NotificationStep | null {
+  const step = status.steps.find((s) => s.id === status.currentStepId);
+  return step ? stepOf(step) : null;
 }
 
 export interface Recorded {
   changes: Change[];
   indicator: Indicator | null;
+  /** The notification events these changes caused (stored and queued). */
+  notifications: NotificationEvent[];
 }
 
 /** Records a status document read from the upstream at `fetchedAt`. */
@@ -98,7 +131,7 @@ export async function recordStatus(db: Db, status: OfferStatus, fetchedAt: numbe
     if (!row) throw new Error("offer row vanished inside its transaction");
     // An older read finishing after a newer one says nothing new.
     if (row.statusFetchedAt && row.statusFetchedAt.getTime() >= fetchedAt)
-      return { changes: [], indicator: row.indicator as Indicator | null };
+      return { changes: [], indicator: row.indicator as Indicator | null, notifications: [] };
 
     await tx
       .insert(statusDocuments)
@@ -112,7 +145,7 @@ export async function recordStatus(db: Db, status: OfferStatus, fetchedAt: numbe
         .update(offers)
         .set({ statusFetchedAt: at })
         .where(and(eq(offers.publisherId, publisherId), eq(offers.offerId, offerId)));
-      return { changes: [], indicator: row.indicator as Indicator | null };
+      return { changes: [], indicator: row.indicator as Indicator | null, notifications: [] };
     }
 
     const previous = statusOf(row);
@@ -122,7 +155,12 @@ export async function recordStatus(db: Db, status: OfferStatus, fetchedAt: numbe
       { status: previous, indicator: row.indicator as Indicator | null },
       { status, indicator },
     );
-    await insertChanges(tx, publisherId, offerId, at, changes);
+    const notifications = await insertChanges(tx, publisherId, offerId, at, changes, {
+      offerName: summaryOf(row)?.name ?? offerId,
+      indicator,
+      currentStep: currentStepOf(status),
+      errors: status.errorCount,
+    });
 
     const existing = await tx
       .select()
@@ -154,7 +192,7 @@ export async function recordStatus(db: Db, status: OfferStatus, fetchedAt: numbe
         ...(indicator !== row.indicator ? { indicatorSince: at } : {}),
       })
       .where(and(eq(offers.publisherId, publisherId), eq(offers.offerId, offerId)));
-    return { changes, indicator };
+    return { changes, indicator, notifications };
   });
 }
 
@@ -164,6 +202,7 @@ export interface ListRecorded {
   /** Offers that went from the list. */
   removed: string[];
   changes: { offerId: string; change: Change }[];
+  notifications: NotificationEvent[];
 }
 
 const entryKey = (s: OfferSummary | null) => (s ? `${s.status.raw}|${s.version ?? ""}|${s.changedTime ?? ""}` : "");
@@ -187,7 +226,7 @@ export async function recordList(
       });
     const rows = await tx.select().from(offers).where(eq(offers.publisherId, publisherId)).for("update");
     const byId = new Map(rows.map((r) => [r.offerId, r]));
-    const result: ListRecorded = { changed: [], removed: [], changes: [] };
+    const result: ListRecorded = { changed: [], removed: [], changes: [], notifications: [] };
     const ids = new Set<string>();
     for (const summary of list) {
       const offerId = summary.id.toLowerCase();
@@ -206,7 +245,13 @@ export async function recordList(
       const changes = placeable
         ? changesBetween({ status: null, indicator: previousIndicator }, { status: null, indicator: nextIndicator })
         : [];
-      await insertChanges(tx, publisherId, offerId, at, changes);
+      const notifications = await insertChanges(tx, publisherId, offerId, at, changes, {
+        offerName: summary.name,
+        indicator: nextIndicator,
+        currentStep: summary.currentStep ? stepOf(summary.currentStep) : null,
+        errors: summary.currentStep ? summary.errorCount : null,
+      });
+      result.notifications.push(...notifications);
       result.changes.push(...changes.map((change) => ({ offerId, change })));
       const set = {
         summary,
