@@ -50,6 +50,8 @@ test("watching an offer: its cancel reaches the bell and a desktop notification 
 
   await page.goto(at(`/publishers/fabrikam/offers/${offerId}/status`));
   const watch = page.getByTestId("watch-offer");
+  // Enabled once the user's watches are known: only then does aria-pressed say anything.
+  await expect(watch).toBeEnabled();
   await expect(watch).toHaveAttribute("aria-pressed", "false");
   await expect(watch).toHaveText("Watch");
   await watch.click();
@@ -103,6 +105,8 @@ test("watching an offer: its cancel reaches the bell and a desktop notification 
   await page.getByTestId("watch-offer").click();
   await expect(page.getByTestId("watch-offer")).toHaveAttribute("aria-pressed", "false");
   await page.reload();
+  await expect(page.getByTestId("watch-offer")).toBeEnabled();
+  await expect(page.getByTestId("watch-offer")).toHaveAttribute("aria-pressed", "false");
   await expect(page.getByTestId("watch-offer")).toHaveText("Watch");
   await context.close();
 });
@@ -112,6 +116,7 @@ test("a viewer watches a whole publisher and stops, kept across reloads; Mark al
 }) => {
   await page.goto(at("/publishers/contoso/offers"));
   const watch = page.getByTestId("watch-publisher");
+  await expect(watch).toBeEnabled();
   await expect(watch).toHaveAttribute("aria-pressed", "false");
   await watch.click();
   await expect(watch).toHaveAttribute("aria-pressed", "true");
@@ -130,6 +135,8 @@ test("a viewer watches a whole publisher and stops, kept across reloads; Mark al
   await page.getByTestId("watch-publisher").click();
   await expect(page.getByTestId("watch-publisher")).toHaveAttribute("aria-pressed", "false");
   await page.reload();
+  await expect(page.getByTestId("watch-publisher")).toBeEnabled();
+  await expect(page.getByTestId("watch-publisher")).toHaveAttribute("aria-pressed", "false");
   await expect(page.getByTestId("watch-publisher")).toHaveText("Watch");
 });
 
