@@ -11,7 +11,7 @@
  * their own (BENCH_EMULATOR_PORT+1).
  *
  * Options: --quick (shorter runs), --only=tokens,amplification,proxy,pages,memory,
- * recorder-cost,sse,store,first-row, --rebuild
+ * recorder-cost,sse,store,first-row,notify, --rebuild
  * (run next build first even when a build exists; other processes serving .next break).
  * Env: BENCH_QUICK=1, BENCH_ONLY=…, BENCH_APP_PORT (default 3201; the baseline uses +1),
  * BENCH_EMULATOR_PORT (default 44401), CHROMIUM_PATH, BENCH_PAGE_INIT_SCRIPT (pages.ts).
@@ -21,6 +21,7 @@ import path from "node:path";
 
 import { runAmplification } from "./amplification";
 import { runMemory } from "./memory";
+import { runNotify } from "./notify";
 import { runPages } from "./pages";
 import { runProxy } from "./proxy";
 import { runFirstRow } from "./first-row";
@@ -47,6 +48,7 @@ const FIGURES = {
   sse: runSse,
   store: runStore,
   "first-row": runFirstRow,
+  notify: runNotify,
 } as const satisfies Record<string, (ctx: BenchContext) => Promise<FigureResult>>;
 type FigureName = keyof typeof FIGURES;
 

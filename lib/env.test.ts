@@ -71,4 +71,37 @@ describe("configuration", () => {
     expect(env.AZURE_CLIENT_CERTIFICATE_PATH).toBe("/etc/dashboard/cert.pem");
     expect(env.AZURE_AUTHORITY_HOST).toBe("https://login.microsoftonline.us");
   });
+
+  it("stops at bad notification settings, one line per mistake", () => {
+    const message = errorOf({
+      ...valid,
+      NOTIFY_WEBHOOK_URL: "http://hooks.example.com/dashboard",
+      NOTIFY_TEAMS_WEBHOOK_URL: "not a url",
+      NOTIFY_EVENTS: "failed,stuck",
+    });
+    const lines = message.split("\n");
+    expect(lines).toHaveLength(3);
+    expect(lines[0]).toContain(
+      "NOTIFY_WEBHOOK_URL must be an https:// URL (plain http:// only to 127.0.0.1 or localhost)",
+    );
+    expect(lines[1]).toContain("NOTIFY_TEAMS_WEBHOOK_URL is not an http(s) URL");
+    expect(lines[2]).toContain("NOTIFY_EVENTS must be a comma-separated list of:");
+    expect(errorOf({ ...valid, NOTIFY_WEBHOOK_SECRET: "a-secret-without-its-url" })).toContain(
+      "NOTIFY_WEBHOOK_SECRET is set but NOTIFY_WEBHOOK_URL is not",
+    );
+    expect(errorOf({ ...valid, NOTIFY_SLACK_WEBHOOK_URL: "https://user:pw@hooks.slack.com/x" })).toContain(
+      "must not carry a user or password",
+    );
+  });
+
+  it("takes https receivers, loopback http ones, and the default events", () => {
+    const env = parseEnv({
+      ...valid,
+      NOTIFY_WEBHOOK_URL: "http://127.0.0.1:9000/hook",
+      NOTIFY_SLACK_WEBHOOK_URL: "https://hooks.slack.com/services/T0/B0/x",
+    });
+    expect(env.NOTIFY_EVENTS).toEqual(["awaitingSignoff", "failed", "live", "overdue"]);
+    expect(env.NOTIFY_LOCALE).toBe("en");
+    expect(parseEnv({ ...valid, NOTIFY_EVENTS: " live , failed,live" }).NOTIFY_EVENTS).toEqual(["live", "failed"]);
+  });
 });

@@ -8,8 +8,14 @@
  * ticks of the loop included, the moves of the emulator's clock left out) and the changes it
  * recorded. Started by watcher-hour.ts with
  * SERVER_MODULE_ARGS and the dashboard's environment for that emulator.
+ *
+ * With `notify`, the notifier runs beside the watcher as in the server (channels from the
+ * NOTIFY_* environment, woken by each recorded event, on the simulated clock), and each
+ * stretch waits for its deliveries: its CPU is counted with the watcher's.
  */
 import { getEnv } from "@/lib/env";
+import { configuredChannels } from "@/lib/server/notify/channels";
+import { Notifier } from "@/lib/server/notify/notifier";
 import { EventBus } from "@/lib/server/recorder/events";
 import { Watcher, type WatcherLogger } from "@/lib/server/recorder/watcher";
 import { getServices } from "@/lib/server/services";
@@ -29,6 +35,8 @@ export interface WatcherHourInput {
   tickMs: number;
   /** How often the emulator's clock is moved to catch up (each move is one control request). */
   clockStepMs: number;
+  /** Run the notifier with the channels of the NOTIFY_* environment. */
+  notify?: boolean;
 }
 
 export interface Stretch {
@@ -42,6 +50,8 @@ export interface Stretch {
   changesRecorded: number;
   errorsLogged: number;
   scheduledOffers: number;
+  /** Notification events recorded in the stretch, and deliveries attempted (all channels). */
+  notificationEvents: number;
   /** DATA_DIR at the end of the stretch (the store open: what PostgreSQL has written so far). */
   storeBytes: number;
 }
@@ -59,7 +69,11 @@ const control = new EmulatorControl(input.emulatorUrl, input.ca);
 const store = await openStore({ dataDir: env.DATA_DIR });
 const events = new EventBus();
 let changesRecorded = 0;
-events.subscribe(() => changesRecorded++);
+let notificationEvents = 0;
+events.subscribe((e) => {
+  changesRecorded++;
+  notificationEvents += e.notifications.length;
+});
 let errorsLogged = 0;
 const logger: WatcherLogger = { info: () => undefined, error: () => void errorsLogged++ };
 
@@ -80,6 +94,27 @@ const watcher = new Watcher({
   logger,
 });
 
+const notifier = input.notify
+  ? new Notifier({
+      db: store.db,
+      channels: configuredChannels(env),
+      events: env.NOTIFY_EVENTS,
+      timeoutMs: env.NOTIFY_TIMEOUT_MS,
+      maxAttempts: env.NOTIFY_MAX_ATTEMPTS,
+      retryMs: env.NOTIFY_RETRY_MS,
+      retryMaxMs: env.NOTIFY_RETRY_MAX_MS,
+      concurrency: env.NOTIFY_CONCURRENCY,
+      now: () => simNow,
+      logger: { info: () => undefined, error: () => void errorsLogged++ },
+    })
+  : null;
+if (notifier) {
+  events.subscribe((e) => {
+    if (e.notifications.length > 0) notifier.wake();
+  });
+  notifier.start();
+}
+
 /** Ticks until the simulated clock reaches `until`; bounded by the simulated span. */
 async function runUntil(until: number): Promise<void> {
   while (simNow < until) {
@@ -99,11 +134,14 @@ async function runUntil(until: number): Promise<void> {
 async function stretch(): Promise<Stretch> {
   await control.resetStats();
   changesRecorded = 0;
+  notificationEvents = 0;
   errorsLogged = 0;
   controlCpuMs = 0;
   const cpu0 = process.cpuUsage();
   const real0 = performance.now();
   await runUntil(simNow + input.stretchMs);
+  await notifier?.tick();
+  await notifier?.idle();
   const cpu = process.cpuUsage(cpu0);
   const realMs = performance.now() - real0;
   const stats = await control.stats();
@@ -118,6 +156,7 @@ async function stretch(): Promise<Stretch> {
     changesRecorded,
     errorsLogged,
     scheduledOffers: watcher.health().scheduledOffers,
+    notificationEvents,
     storeBytes: dirBytes(env.DATA_DIR),
   };
 }
@@ -125,6 +164,7 @@ async function stretch(): Promise<Stretch> {
 const first = await stretch();
 const steady = await stretch();
 await watcher.stop();
+await notifier?.stop();
 await store.close();
 
 writeChildResult({ first, steady, storeBytesClosed: dirBytes(env.DATA_DIR) } satisfies WatcherHourResult);

@@ -54,11 +54,15 @@ function scaled(s: Stretch, storeBefore: number): PerHour {
 let running: Promise<WatcherHour> | undefined;
 
 export function measureWatcherHour(ctx: BenchContext): Promise<WatcherHour> {
-  running ??= simulate(ctx);
+  running ??= simulateWatcherHour(ctx);
   return running;
 }
 
-async function simulate(ctx: BenchContext): Promise<WatcherHour> {
+/**
+ * The simulated hours; with `notify` (the NOTIFY_* variables of the channels), the notifier
+ * runs beside the watcher and delivers what it records.
+ */
+export async function simulateWatcherHour(ctx: BenchContext, notify?: Record<string, string>): Promise<WatcherHour> {
   const stretchMs = ctx.quick ? HOUR_MS / 2 : HOUR_MS;
   ctx.log(`watcher: simulating 2 × ${stretchMs / 60_000} min of watching ${BULK_PUBLISHER}`);
   const emulator = await startScratchEmulator(ctx);
@@ -71,8 +75,14 @@ async function simulate(ctx: BenchContext): Promise<WatcherHour> {
       stretchMs,
       tickMs: 1_000,
       clockStepMs: 30_000,
+      notify: notify !== undefined,
     };
-    const env = appEnv(emulator, { SESSION_SECRET: ctx.session.secret, CACHE_COALESCE: "false", DATA_DIR: dataDir });
+    const env = appEnv(emulator, {
+      SESSION_SECRET: ctx.session.secret,
+      CACHE_COALESCE: "false",
+      DATA_DIR: dataDir,
+      ...notify,
+    });
     const result = await runTsJson<WatcherHourResult>(
       "bench/support/watcher-hour-runner.ts",
       input,

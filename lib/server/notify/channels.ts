@@ -2,7 +2,7 @@ import "server-only";
 
 import { createHash, createHmac } from "node:crypto";
 
-import { createTranslator } from "next-intl";
+import { createTranslator } from "use-intl/core";
 
 import type { Locale } from "@/i18n/locales";
 import { CATALOGUES, type Messages } from "@/messages";
