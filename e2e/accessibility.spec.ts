@@ -58,6 +58,23 @@ const SCANS: Scan[] = [
     },
   },
   {
+    name: "Deliveries",
+    signedIn: true,
+    open: async (page) => {
+      await page.goto("/deliveries");
+      await expect(page.getByTestId("channels")).toBeVisible();
+    },
+  },
+  {
+    name: "Notifications panel",
+    signedIn: true,
+    open: async (page) => {
+      await page.goto("/activity");
+      await page.getByTestId("inbox-bell").click();
+      await expect(page.getByRole("dialog").getByRole("heading").first()).toBeVisible();
+    },
+  },
+  {
     name: "Attention",
     signedIn: true,
     open: async (page) => {

@@ -11,7 +11,7 @@ export { ApiError };
  */
 export async function fetchJson<T>(
   path: string,
-  init: { method?: "GET" | "POST"; signal?: AbortSignal; body?: unknown } = {},
+  init: { method?: "GET" | "POST" | "PUT" | "DELETE"; signal?: AbortSignal; body?: unknown } = {},
 ): Promise<ApiResponse<T>> {
   let res: Response;
   try {

@@ -11,6 +11,8 @@ import type {
   Publisher,
 } from "@/lib/schemas/model";
 import type { ActivityEntry, AttentionItem, OfferHistory, PublisherVisit } from "@/lib/schemas/history";
+import type { Watches } from "@/lib/schemas/inbox";
+import type { DeliveryLog, Inbox } from "@/lib/schemas/notifications";
 import { TERMINAL_INDICATORS } from "@/lib/schemas/vocabulary";
 
 /**
@@ -34,6 +36,10 @@ export const queryKeys = {
   attention: () => ["attention"] as const,
   // Not under "publishers": a live event about the publisher's offers is no new visit.
   visit: (publisherId: string) => ["visit", publisherId] as const,
+  // Not under "publishers" either: the live stream refreshes these only when it says so.
+  inbox: () => ["inbox"] as const,
+  watches: () => ["watches"] as const,
+  deliveries: () => ["deliveries"] as const,
 };
 
 /**
@@ -191,7 +197,51 @@ export const queries = {
       queryFn: ({ signal }) => fetchJson<AttentionItem[]>("/api/attention", { signal }),
       refetchInterval: () => paced(polling.listMs),
     }),
+  /**
+   * The bell: refreshed at once when the live stream says a change produced notifications,
+   * polled slowly as the fallback (and slower still while the stream is healthy).
+   */
+  inbox: (polling: PollingConfig) =>
+    queryOptions({
+      queryKey: queryKeys.inbox(),
+      queryFn: ({ signal }) => fetchJson<Inbox>("/api/inbox", { signal }),
+      refetchInterval: (query) =>
+        query.state.status === "error"
+          ? errorInterval(query as unknown as AnyQuery, polling.idleMs)
+          : paced(polling.listMs),
+    }),
+  watches: () =>
+    queryOptions({
+      queryKey: queryKeys.watches(),
+      queryFn: ({ signal }) => fetchJson<Watches>("/api/watches", { signal }),
+      staleTime: 60_000,
+      retry: false,
+    }),
+  deliveries: (polling: PollingConfig) =>
+    queryOptions({
+      queryKey: queryKeys.deliveries(),
+      queryFn: ({ signal }) => fetchJson<DeliveryLog>("/api/deliveries?limit=200", { signal }),
+      refetchInterval: () => paced(polling.listMs),
+    }),
 };
+
+/** Marks inbox events read (some, or all that are visible now); answers the inbox as it now is. */
+export function postMarkRead(body: { ids: string[] } | { all: true }) {
+  return fetchJson<Inbox>("/api/inbox/read", { method: "POST", body });
+}
+
+/** Watches (or stops watching) a publisher, or one of its offers; answers the user's watches. */
+export function putWatch(on: boolean, publisherId: string, offerId: string | null) {
+  const base = `/api/publishers/${enc(publisherId)}`;
+  return fetchJson<Watches>(`${base}${offerId === null ? "" : `/offers/${enc(offerId)}`}/watch`, {
+    method: on ? "PUT" : "DELETE",
+  });
+}
+
+/** An approver takes (or stops taking) every publisher's sign-off events. */
+export function putSignoffEverywhere(on: boolean) {
+  return fetchJson<Watches>("/api/watches/signoff", { method: "PUT", body: { on } });
+}
 
 export type OfferAction = "golive" | "cancel";
 

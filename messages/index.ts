@@ -10,6 +10,7 @@ import enApprovals from "./en/approvals.json";
 import enAuth from "./en/auth.json";
 import enCommon from "./en/common.json";
 import enHistory from "./en/history.json";
+import enNotifications from "./en/notifications.json";
 import enNotify from "./en/notify.json";
 import enOffers from "./en/offers.json";
 import enShell from "./en/shell.json";
@@ -19,6 +20,7 @@ import zhApprovals from "./zh-TW/approvals.json";
 import zhAuth from "./zh-TW/auth.json";
 import zhCommon from "./zh-TW/common.json";
 import zhHistory from "./zh-TW/history.json";
+import zhNotifications from "./zh-TW/notifications.json";
 import zhNotify from "./zh-TW/notify.json";
 import zhOffers from "./zh-TW/offers.json";
 import zhShell from "./zh-TW/shell.json";
@@ -34,6 +36,7 @@ const en = {
   auth: enAuth,
   vocabulary: enVocabulary,
   history: enHistory,
+  notifications: enNotifications,
   notify: enNotify,
 };
 
@@ -51,6 +54,7 @@ const zhTW: Catalogue<Messages> = {
   auth: zhAuth,
   vocabulary: zhVocabulary,
   history: zhHistory,
+  notifications: zhNotifications,
   notify: zhNotify,
 };
 

@@ -27,6 +27,8 @@ interface ListPageProps {
   announcement: Announcement | null;
   /** The heading of the error shown when the first load fails. */
   errorTitle: string;
+  /** Beside the title's freshness (All offers' "Watch" on the publisher). */
+  actions?: ReactNode;
   /** Between the header and the list (Approvals' Go live notices). */
   notices?: ReactNode;
   /** The toolbar and the list, shown once there is data or while it loads. */
@@ -37,7 +39,16 @@ interface ListPageProps {
  * The frame both offer lists share: title and freshness, the polite live region for
  * transitions, and the first load's failure in place of the list.
  */
-export function ListPage({ title, description, query, announcement, errorTitle, notices, children }: ListPageProps) {
+export function ListPage({
+  title,
+  description,
+  query,
+  announcement,
+  errorTitle,
+  actions,
+  notices,
+  children,
+}: ListPageProps) {
   const hasData = query.data !== undefined;
   const refetch = () => void query.refetch();
   // Refresh now: the server reads the upstream rather than its record.
@@ -48,13 +59,16 @@ export function ListPage({ title, description, query, announcement, errorTitle, 
   return (
     <div className="flex min-w-0 flex-col gap-5">
       <PageHeader title={title} description={description}>
-        <FreshnessBar
-          fetchedAt={query.data?.fetchedAt ?? null}
-          error={query.error}
-          isFetching={query.isFetching}
-          hasData={hasData}
-          onRefresh={refreshNow}
-        />
+        <div className="flex flex-wrap items-end gap-3">
+          {actions}
+          <FreshnessBar
+            fetchedAt={query.data?.fetchedAt ?? null}
+            error={query.error}
+            isFetching={query.isFetching}
+            hasData={hasData}
+            onRefresh={refreshNow}
+          />
+        </div>
       </PageHeader>
       <LiveRegion announcement={announcement} />
       {notices}

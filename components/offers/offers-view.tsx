@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 
+import { WatchToggle } from "@/components/notifications/watch-toggle";
 import { OFFERS_LIST, countByIndicator, matchesText, toggleSort } from "@/lib/offer-list";
 import type { Transition } from "@/lib/offer-transitions";
 import { useListView } from "@/lib/use-list-view";
@@ -65,6 +66,7 @@ export function OffersView({ publisherId }: { publisherId: string }) {
       query={query}
       announcement={announcement}
       errorTitle={t("loadError")}
+      actions={<WatchToggle publisherId={publisherId} />}
       notices={<SinceVisitSummary sinceVisit={sinceVisit} />}
     >
       <ListToolbar

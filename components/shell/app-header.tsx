@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 
 import { UserMenu } from "@/components/auth/user-menu";
+import { InboxBell } from "@/components/notifications/inbox-bell";
 
 import { MainNav } from "./main-nav";
 import { PreferenceBar } from "./preference-bar";
@@ -38,6 +39,7 @@ export async function AppHeader({ publisherId }: { publisherId: string | null })
             <PublisherSwitcher publisherId={publisherId} />
           </div>
           <PreferenceBar collapsible />
+          <InboxBell />
           <UserMenu />
         </div>
       </div>

@@ -19,6 +19,7 @@ import { useHydrated } from "@/lib/use-hydrated";
 export function MainNav({ publisherId }: { publisherId: string | null }) {
   const t = useTranslations("shell.nav");
   const across = useTranslations("history.nav");
+  const notifications = useTranslations("notifications.deliveries");
   const pathname = usePathname();
   const hydrated = useHydrated();
   const base = publisherId === null ? null : `/publishers/${encodeURIComponent(publisherId)}`;
@@ -31,6 +32,7 @@ export function MainNav({ publisherId }: { publisherId: string | null }) {
       : []),
     { href: "/attention", label: across("attention"), across: true },
     { href: "/activity", label: across("activity"), across: true },
+    { href: "/deliveries", label: notifications("nav"), across: true },
   ];
   // On a phone a publisher's page keeps its header to one row: the pages across publishers are
   // reached from the switcher's "All publishers" there (and listed in full on those pages).

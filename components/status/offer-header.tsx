@@ -6,6 +6,7 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 
 import { usePolling } from "@/app/providers";
+import { WatchToggle } from "@/components/notifications/watch-toggle";
 import { FreshnessBar } from "@/components/ui/freshness-bar";
 import { IndicatorBadge } from "@/components/ui/status-badges";
 import { useLabels } from "@/lib/use-labels";
@@ -48,6 +49,9 @@ export function OfferHeader({ publisherId, offerId }: { publisherId: string; off
       <div className="mt-2 flex flex-wrap items-center gap-x-3 gap-y-2">
         <h1 className="min-w-0 text-2xl font-semibold wrap-anywhere text-slate-900">{name}</h1>
         {status ? <IndicatorBadge indicator={status.indicator} rawStatus={status.status.raw} /> : null}
+        <div className="sm:ml-auto">
+          <WatchToggle publisherId={publisherId} offerId={offerId} />
+        </div>
       </div>
       <dl className="mt-1.5 flex flex-wrap gap-x-5 gap-y-1 text-sm text-slate-600">
         <div className="flex min-w-0 gap-1">

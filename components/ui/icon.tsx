@@ -23,7 +23,9 @@ export type IconName =
   | "globe"
   | "contrast"
   | "sliders"
-  | "user";
+  | "user"
+  | "bell"
+  | "eye";
 
 const PATHS: Record<IconName, string> = {
   check: "M5 10.5l3.2 3.2L15 7",
@@ -44,6 +46,8 @@ const PATHS: Record<IconName, string> = {
   globe: "M3 10h14M10 3c2 2 3 4.3 3 7s-1 5-3 7c-2-2-3-4.3-3-7s1-5 3-7z",
   contrast: "M10 3a7 7 0 0 1 0 14z",
   sliders: "M3 6h14M3 14h14M7 4v4M13 12v4",
+  bell: "M10 3.5a4 4 0 0 0-4 4V11l-1.5 2.5h11L14 11V7.5a4 4 0 0 0-4-4zM8.5 15.5a1.5 1.5 0 0 0 3 0",
+  eye: "M2.5 10s2.8-5 7.5-5 7.5 5 7.5 5-2.8 5-7.5 5-7.5-5-7.5-5zM10 12a2 2 0 1 0 0-4 2 2 0 0 0 0 4z",
   user: "M10 10.5a2.5 2.5 0 1 0 0-5 2.5 2.5 0 0 0 0 5zM5.2 15.3c.9-1.9 2.6-2.8 4.8-2.8s3.9.9 4.8 2.8",
 };
 

@@ -251,3 +251,17 @@ export function apiResponse<T>(fetched: Fetched<T>): ApiResponse<T> {
 export function json<T>(fetched: Fetched<T>, init: ResponseInit = {}): Response {
   return Response.json(apiResponse(fetched), { ...init, headers: { ...NO_STORE, ...init.headers } });
 }
+
+/** A request's JSON body, validated by `schema`; anything else is the 400 envelope. */
+export async function readJson<S extends z.ZodType>(request: Request, schema: S): Promise<z.infer<S>> {
+  let raw: unknown;
+  try {
+    raw = await request.json();
+  } catch {
+    throw new ApiError(400, "invalid_request", "The request body is not JSON.");
+  }
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success)
+    throw new ApiError(400, "invalid_request", parsed.error.issues[0]?.message ?? "The request body is not valid.");
+  return parsed.data;
+}
