@@ -29,7 +29,11 @@ const ACTION_PATH = /^\/api\/publishers\/([^/]+)\/offers\/([^/]+)\/(golive|cance
  */
 const API_METHODS: readonly [RegExp, string][] = [
   [/^\/api\/publishers\/[^/]+\/offers\/[^/]+\/(golive|cancel)$/, "POST"],
-  [/^\/api\/(health|publishers(\/[^/]+\/offers(\/[^/]+(\/status)?)?)?)$/, "GET, HEAD"],
+  [/^\/api\/(health|publishers(\/[^/]+\/offers(\/[^/]+(\/status|\/history)?)?)?)$/, "GET, HEAD"],
+  [/^\/api\/(activity|attention|events|inbox|watches|deliveries)$/, "GET, HEAD"],
+  [/^\/api\/(publishers\/[^/]+\/visit|inbox\/read)$/, "POST"],
+  [/^\/api\/publishers\/[^/]+(\/offers\/[^/]+)?\/watch$/, "PUT, DELETE"],
+  [/^\/api\/watches\/signoff$/, "PUT"],
 ];
 
 function allowedMethods(pathname: string): string | null {

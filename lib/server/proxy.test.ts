@@ -103,6 +103,14 @@ describe("edges of the HTTP surface", () => {
       ["/api/publishers/contoso/offers/x/golive", "GET", "POST"],
       ["/api/health", "PATCH", "GET, HEAD"],
       ["/publishers/contoso/offers", "PUT", "GET, HEAD"],
+      ["/api/publishers/contoso/offers/x/history", "POST", "GET, HEAD"],
+      ["/api/inbox", "DELETE", "GET, HEAD"],
+      ["/api/inbox/read", "GET", "POST"],
+      ["/api/publishers/contoso/visit", "PUT", "POST"],
+      ["/api/publishers/contoso/watch", "POST", "PUT, DELETE"],
+      ["/api/publishers/contoso/offers/x/watch", "GET", "PUT, DELETE"],
+      ["/api/watches/signoff", "POST", "PUT"],
+      ["/api/events", "POST", "GET, HEAD"],
     ];
     for (const [path, method, allow] of cases) {
       const res = await proxy(request(path, { method, headers: { cookie, origin: APP } }));
