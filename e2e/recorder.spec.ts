@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import type { Page } from "@playwright/test";
 import Papa from "papaparse";
 
-import { users } from "./support/auth";
+import { freshSessionCookie, users } from "./support/auth";
 import { expect, test } from "./support/fixtures";
 import { EmulatorControl } from "./support/emulator";
 import { RECORDER_APP_URL, RECORDER_EMULATOR_URL } from "./support/ports";
@@ -187,8 +187,10 @@ test("All offers marks what changed since the last visit; a reload within the vi
   contextOptions,
   page,
 }) => {
-  // The viewer's first visit here: nothing to compare with, so nothing is marked.
-  const viewer = await browser.newContext({ ...contextOptions, storageState: users.viewer.state });
+  // A viewer's first visit here (a user no other test has been): nothing to compare with, so
+  // nothing is marked.
+  const viewer = await browser.newContext({ ...contextOptions });
+  await viewer.addCookies([await freshSessionCookie(RECORDER_APP_URL)]);
   const list = await viewer.newPage();
   const visited = list.waitForResponse((res) => res.url().endsWith("/visit") && res.ok());
   await list.goto(at("/publishers/contoso/offers"));

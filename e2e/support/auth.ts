@@ -24,3 +24,27 @@ export const E2E_SESSION_SECRET = "e2e-only-session-secret-never-used-elsewhere-
 export const SESSION_COOKIE = "osd_session";
 
 export const EMPTY_STATE = { cookies: [], origins: [] };
+
+/**
+ * A valid session cookie of a user nobody else's test has been: a fresh oid, so what the store
+ * keeps per user (visits, watches, the inbox) starts empty whatever ran before.
+ */
+export async function freshSessionCookie(url: string, roles: string[] = []) {
+  const { sealData } = await import("iron-session");
+  const now = Math.floor(Date.now() / 1000);
+  const oid = crypto.randomUUID();
+  const value = await sealData(
+    {
+      v: 1,
+      sid: oid.slice(0, 16),
+      oid,
+      name: "Fresh Viewer",
+      username: `fresh-${oid.slice(0, 8)}@contoso.onmicrosoft.com`,
+      roles,
+      iat: now,
+      exp: now + 3600,
+    },
+    { password: E2E_SESSION_SECRET, ttl: 30 * 86_400 },
+  );
+  return { name: SESSION_COOKIE, value, url, httpOnly: true, sameSite: "Lax" as const };
+}
