@@ -169,6 +169,7 @@ const envSchema = z
     WATCH_MIN_MS: int("WATCH_MIN_MS", 250, 86_400_000).default(10_000),
     WATCH_MAX_MS: int("WATCH_MAX_MS", 250, 86_400_000).default(600_000),
     WATCH_CONCURRENCY: int("WATCH_CONCURRENCY", 1, 64).default(4),
+    WATCH_LEASE_MS: int("WATCH_LEASE_MS", 1_000, 600_000).default(30_000),
     NOTIFY_WEBHOOK_URL: receiverUrl("NOTIFY_WEBHOOK_URL").optional(),
     NOTIFY_WEBHOOK_SECRET: z.string().min(16, "NOTIFY_WEBHOOK_SECRET must be at least 16 characters long").optional(),
     NOTIFY_TEAMS_WEBHOOK_URL: receiverUrl("NOTIFY_TEAMS_WEBHOOK_URL").optional(),

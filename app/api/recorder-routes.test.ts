@@ -10,6 +10,7 @@ import Papa from "papaparse";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { getEnv } from "@/lib/env";
+import { GET as health } from "@/app/api/health/route";
 import { getRecorder, startRecorder, type Recorder } from "@/lib/server/recorder";
 import { TEST_APP_URL, startHarness, type Harness } from "@/lib/server/testing/emulator-harness";
 
@@ -239,6 +240,21 @@ describe("history, activity and attention", { timeout: 120_000 }, () => {
     );
     expect(out.status).toBe(200);
     expect((await use()).status).toBe(401);
+  });
+
+  it("is ready while its store answers, and says whether this instance watches; not ready when the store is gone", async () => {
+    const ready = async () => {
+      const res = await health(new Request(`${TEST_APP_URL}/api/health?ready=1`));
+      return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+    };
+    expect(await ready()).toMatchObject({ status: 200, body: { ready: true, store: "ok", watcher: "watching" } });
+    const alive = await health(new Request(`${TEST_APP_URL}/api/health`));
+    expect(await alive.json()).not.toHaveProperty("store");
+    await recorder.store.close();
+    expect(await ready()).toMatchObject({
+      status: 503,
+      body: { ready: false, status: "unavailable", store: "unavailable" },
+    });
   });
 
   it("says history is unavailable when the store is gone, while live status still works", async () => {

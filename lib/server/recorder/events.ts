@@ -16,6 +16,8 @@ export interface OfferEvent {
   /** The notification events the change caused (the inbox refreshes when there are any). */
   notifications: { id: string; event: string }[];
   at: string;
+  /** Recorded by another instance and relayed here (never relayed back). */
+  relayed?: true;
 }
 
 type Listener = (event: OfferEvent) => void;

@@ -1,5 +1,8 @@
 import "server-only";
 
+import { randomBytes } from "node:crypto";
+import { hostname } from "node:os";
+
 import type { ServerEnv } from "@/lib/env";
 import { configuredChannels } from "@/lib/server/notify/channels";
 import { Notifier } from "@/lib/server/notify/notifier";
@@ -7,6 +10,7 @@ import { getServices } from "@/lib/server/services";
 import { openStore, type Store } from "@/lib/server/store/open";
 
 import { EventBus } from "./events";
+import { startRelay, type RelayLogger } from "./relay";
 import { Watcher } from "./watcher";
 
 /**
@@ -24,6 +28,11 @@ export interface Recorder {
   stop(): Promise<void>;
 }
 
+const relayLogger: RelayLogger = {
+  info: (entry) => console.log(JSON.stringify({ level: "info", type: "relay", ...entry })),
+  error: (entry) => console.error(JSON.stringify({ level: "error", type: "relay", ...entry })),
+};
+
 const KEY = Symbol.for("offer-status-dashboard.recorder");
 const registry = globalThis as { [KEY]?: Recorder };
 
@@ -36,6 +45,13 @@ export async function startRecorder(env: ServerEnv): Promise<Recorder> {
   if (existing) return existing;
   const store = await openStore({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR });
   const events = new EventBus();
+  // Several instances may share a PostgreSQL: one watches at a time (a lease), and each
+  // hears of the others' changes (LISTEN/NOTIFY). The embedded database has one process.
+  const instance = `${hostname()}:${process.pid}:${randomBytes(4).toString("hex")}`;
+  const shared = store.kind === "postgres" && env.DATABASE_URL !== undefined;
+  const relay = shared
+    ? startRelay({ databaseUrl: env.DATABASE_URL!, bus: events, origin: instance, logger: relayLogger })
+    : null;
   const watcher = env.WATCH
     ? new Watcher({
         upstream: getServices().cpp,
@@ -51,6 +67,7 @@ export async function startRecorder(env: ServerEnv): Promise<Recorder> {
         pace: { minMs: env.WATCH_MIN_MS, maxMs: env.WATCH_MAX_MS },
         concurrency: env.WATCH_CONCURRENCY,
         retentionDays: env.DATA_RETENTION_DAYS,
+        ...(shared ? { lease: { holder: instance, ms: env.WATCH_LEASE_MS } } : {}),
       })
     : null;
   const notifier = new Notifier({
@@ -89,6 +106,7 @@ export async function startRecorder(env: ServerEnv): Promise<Recorder> {
     stop: async () => {
       await watcher?.stop();
       await notifier.stop();
+      await relay?.stop();
       await store.close();
       registry[KEY] = undefined;
     },

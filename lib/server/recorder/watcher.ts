@@ -5,6 +5,7 @@ import { ApiError } from "@/lib/schemas/api-error";
 import type { Fetched } from "@/lib/server/coalescer";
 import type { NotificationEvent } from "@/lib/schemas/notifications";
 import { prune } from "@/lib/server/store/history";
+import { releaseLease, takeLease } from "@/lib/server/store/leases";
 import { recordList, recordListError, recordStatus, type Recorded } from "@/lib/server/store/offers";
 import type { Db } from "@/lib/server/store/open";
 
@@ -43,7 +44,14 @@ export interface WatcherOptions {
   retentionDays: number;
   now?: () => number;
   logger?: WatcherLogger;
+  /**
+   * With several instances on one PostgreSQL: watch only while holding the "watcher" lease as
+   * `holder`, renewed each round; the others stand by and take over when it lapses (`ms`).
+   */
+  lease?: { holder: string; ms: number };
 }
+
+const LEASE = "watcher";
 
 interface OfferSchedule {
   publisherId: string;
@@ -71,6 +79,8 @@ export interface WatcherHealth {
   storeOk: boolean;
   publishers: number;
   scheduledOffers: number;
+  /** False while another instance holds the watcher's lease (this one stands by). */
+  watching: boolean;
 }
 
 export class Watcher {
@@ -88,10 +98,14 @@ export class Watcher {
   private ticking: Promise<void> | null = null;
   private lastTickAt: number | null = null;
   private storeOk = true;
+  /** Whether this instance watches (always, without a lease). */
+  private leader: boolean;
+  private leaseUntil = 0;
 
   constructor(private readonly options: WatcherOptions) {
     this.now = options.now ?? Date.now;
     this.logger = options.logger ?? consoleLogger;
+    this.leader = !options.lease;
   }
 
   start(): void {
@@ -108,6 +122,12 @@ export class Watcher {
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
     await this.ticking;
+    const lease = this.options.lease;
+    if (lease && this.leader) {
+      // Hand over at once rather than when the lease runs out.
+      this.leader = false;
+      await releaseLease(this.options.db, LEASE, lease.holder).catch(() => undefined);
+    }
   }
 
   health(): WatcherHealth {
@@ -117,6 +137,7 @@ export class Watcher {
       storeOk: this.storeOk,
       publishers: this.publishers.size,
       scheduledOffers: this.offers.size,
+      watching: this.leader,
     };
   }
 
@@ -155,13 +176,15 @@ export class Watcher {
     let next = Math.min(this.discoverAt, this.pruneAt);
     for (const p of this.publishers.values()) next = Math.min(next, p.dueAt);
     for (const o of this.offers.values()) next = Math.min(next, o.dueAt);
-    // Wake at least once a minute: configuration of time, a clock that jumps.
-    return Math.max(50, Math.min(60_000, next - now));
+    // Wake at least once a minute (a clock that jumps), and often enough to keep a lease.
+    const most = this.options.lease ? Math.min(60_000, Math.floor(this.options.lease.ms / 3)) : 60_000;
+    return Math.max(50, Math.min(most, this.leader ? next - now : most));
   }
 
   private async work(): Promise<void> {
     const now = this.now();
     this.lastTickAt = now;
+    if (!(await this.holdLease(now))) return;
     try {
       if (now >= this.discoverAt) await this.discover();
       for (const p of [...this.publishers.values()]) {
@@ -173,6 +196,32 @@ export class Watcher {
       // Defensive: every step handles its own faults; this keeps the watcher alive regardless.
       this.logger.error({ msg: "watcher tick failed", error: describe(error) });
     }
+  }
+
+  /** Whether this instance may watch this round: it holds (or just took) the lease. */
+  private async holdLease(now: number): Promise<boolean> {
+    const lease = this.options.lease;
+    if (!lease) return true;
+    let held: boolean;
+    try {
+      held = await takeLease(this.options.db, LEASE, lease.holder, lease.ms, new Date(now));
+      this.leaseUntil = held ? now + lease.ms : 0;
+    } catch (error) {
+      // The store does not answer: keep watching while our lease would still stand.
+      held = this.leader && now < this.leaseUntil;
+      this.logger.error({ msg: "watcher could not renew its lease", error: describe(error) });
+    }
+    if (held && !this.leader) {
+      this.logger.info({ msg: "watcher: this instance watches now", holder: lease.holder });
+      // Another instance kept the store up to date: start over from it, reading what is due.
+      this.offers.clear();
+      this.publishers.clear();
+      this.discoverAt = now;
+    } else if (!held && this.leader) {
+      this.logger.info({ msg: "watcher: another instance watches; this one stands by", holder: lease.holder });
+    }
+    this.leader = held;
+    return held;
   }
 
   private async discover(): Promise<void> {

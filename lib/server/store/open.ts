@@ -73,13 +73,13 @@ async function openPglite(dataDir: string, migrationsFolder: string): Promise<St
       ping: async () => {
         await opened.query("select 1");
       },
-      close: async () => {
+      close: once(async () => {
         try {
           await opened.close();
         } finally {
           releaseLock();
         }
-      },
+      }),
     };
   } catch (error) {
     await client?.close().catch(() => undefined);
@@ -165,8 +165,14 @@ async function openPostgres(databaseUrl: string, migrationsFolder: string): Prom
     ping: async () => {
       await db.execute(sql`select 1`);
     },
-    close: () => pool.end(),
+    close: once(() => pool.end()),
   };
+}
+
+/** A store closed twice (a shutdown racing a test's cleanup) closes once. */
+function once(close: () => Promise<void>): () => Promise<void> {
+  let closing: Promise<void> | null = null;
+  return () => (closing ??= close());
 }
 
 /** host:port/database, never the password. */

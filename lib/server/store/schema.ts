@@ -259,3 +259,14 @@ export const inboxReads = pgTable(
   },
   (t) => [primaryKey({ columns: [t.userOid, t.eventSeq] })],
 );
+
+/**
+ * Leases between instances on one PostgreSQL: the instance whose lease on "watcher" has not
+ * expired is the one that watches; the others serve from the store and take over when it
+ * lapses.
+ */
+export const leases = pgTable("leases", {
+  name: text("name").primaryKey(),
+  holder: text("holder").notNull(),
+  expiresAt: at("expires_at").notNull(),
+});
