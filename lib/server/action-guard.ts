@@ -3,8 +3,8 @@ import "server-only";
 /**
  * One Go live / Cancel per offer at a time, across tabs and approvers: while one is in flight,
  * or settling after the upstream took it (or might have), a second is refused (409) instead of
- * going straight upstream. Behind this small interface so that several instances can share it
- * later (a database row with an expiry); in memory for now.
+ * going straight upstream. In memory for one instance; in the store (a row per offer,
+ * lib/server/store/action-slots.ts) when several instances share a PostgreSQL.
  */
 export interface ActionHolder {
   action: "golive" | "cancel";
@@ -73,5 +73,32 @@ export function createMemoryActionGuard(now: () => number = Date.now): ActionGua
       const entry = last.get(key);
       return entry && now() - entry.at <= REMEMBER_MS ? entry.holder : null;
     },
+  };
+}
+
+/**
+ * The store's guard, and this instance's memory when the store does not answer: a Go live must
+ * not wait on the database, and a guard per instance is the closest thing while it is away.
+ */
+export function withFallback(
+  primary: ActionGuard,
+  fallback: ActionGuard,
+  onError: (error: unknown) => void,
+): ActionGuard {
+  const attempt = async <T>(call: (g: ActionGuard) => Promise<T>): Promise<T> => {
+    try {
+      return await call(primary);
+    } catch (error) {
+      onError(error);
+      return call(fallback);
+    }
+  };
+  return {
+    tryAcquire: (key, holder) => attempt((g) => g.tryAcquire(key, holder)),
+    release: async (key, lease, settleMs) => {
+      // The lease is one guard's; the other finds nothing to release.
+      await Promise.all([primary.release(key, lease, settleMs).catch(onError), fallback.release(key, lease, settleMs)]);
+    },
+    lastHolder: (key) => attempt((g) => g.lastHolder(key)),
   };
 }

@@ -6,7 +6,9 @@ import { hostname } from "node:os";
 import type { ServerEnv } from "@/lib/env";
 import { configuredChannels } from "@/lib/server/notify/channels";
 import { Notifier } from "@/lib/server/notify/notifier";
+import { withFallback } from "@/lib/server/action-guard";
 import { getServices } from "@/lib/server/services";
+import { createStoreActionGuard } from "@/lib/server/store/action-slots";
 import { openStore, type Store } from "@/lib/server/store/open";
 
 import { EventBus } from "./events";
@@ -28,9 +30,9 @@ export interface Recorder {
   stop(): Promise<void>;
 }
 
-const relayLogger: RelayLogger = {
-  info: (entry) => console.log(JSON.stringify({ level: "info", type: "relay", ...entry })),
-  error: (entry) => console.error(JSON.stringify({ level: "error", type: "relay", ...entry })),
+const recorderLogger: RelayLogger = {
+  info: (entry) => console.log(JSON.stringify({ level: "info", type: "recorder", ...entry })),
+  error: (entry) => console.error(JSON.stringify({ level: "error", type: "recorder", ...entry })),
 };
 
 const KEY = Symbol.for("offer-status-dashboard.recorder");
@@ -49,12 +51,22 @@ export async function startRecorder(env: ServerEnv): Promise<Recorder> {
   // hears of the others' changes (LISTEN/NOTIFY). The embedded database has one process.
   const instance = `${hostname()}:${process.pid}:${randomBytes(4).toString("hex")}`;
   const shared = store.kind === "postgres" && env.DATABASE_URL !== undefined;
+  const services = getServices();
+  const ownGuard = services.guard;
+  if (shared) {
+    services.guard = withFallback(createStoreActionGuard(store.db), ownGuard, (error) =>
+      recorderLogger.error({
+        msg: "the Go live guard's store does not answer; guarding in this instance",
+        error: String(error),
+      }),
+    );
+  }
   const relay = shared
-    ? startRelay({ databaseUrl: env.DATABASE_URL!, bus: events, origin: instance, logger: relayLogger })
+    ? startRelay({ databaseUrl: env.DATABASE_URL!, bus: events, origin: instance, logger: recorderLogger })
     : null;
   const watcher = env.WATCH
     ? new Watcher({
-        upstream: getServices().cpp,
+        upstream: services.cpp,
         db: store.db,
         events,
         publishers:
@@ -107,6 +119,7 @@ export async function startRecorder(env: ServerEnv): Promise<Recorder> {
       await watcher?.stop();
       await notifier.stop();
       await relay?.stop();
+      services.guard = ownGuard;
       await store.close();
       registry[KEY] = undefined;
     },

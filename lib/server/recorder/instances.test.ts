@@ -10,6 +10,7 @@ import type { WebhookPayload } from "@/lib/schemas/notifications";
 import { createCpp } from "@/lib/server/cpp";
 import { configuredChannels } from "@/lib/server/notify/channels";
 import { Notifier } from "@/lib/server/notify/notifier";
+import { createStoreActionGuard } from "@/lib/server/store/action-slots";
 import { readHistory } from "@/lib/server/store/history";
 import { openStore, type Store } from "@/lib/server/store/open";
 import { startHarness, type Harness } from "@/lib/server/testing/emulator-harness";
@@ -176,6 +177,31 @@ describe("several instances on one PostgreSQL", { timeout: 240_000 }, () => {
     await a.watcher.stop();
     await round(b);
     expect(b.watcher.health().watching).toBe(true);
+  });
+
+  it("two simultaneous Go lives of one offer on two instances: one goes upstream, the other is told who holds it", async () => {
+    const [a, b] = [await instance("a"), await instance("b")];
+    let clock = now;
+    const guards = [createStoreActionGuard(a.store.db, () => clock), createStoreActionGuard(b.store.db, () => clock)];
+    const key = "contoso/contoso-saas-golive";
+    for (let round = 0; round < 5; round++) {
+      const results = await Promise.all([
+        guards[0]!.tryAcquire(key, { action: "golive", by: "aaron@contoso.example" }),
+        guards[1]!.tryAcquire(key, { action: "cancel", by: "bea@contoso.example" }),
+      ]);
+      const won = results.filter((r) => r.acquired);
+      expect(won).toHaveLength(1);
+      const lost = results.find((r) => !r.acquired);
+      expect(lost).toMatchObject({ acquired: false });
+      // Released with a settling time: still refused on either instance until it has passed.
+      const winner = results.indexOf(won[0]!);
+      await guards[winner]!.release(key, (won[0] as { lease: string }).lease, 10_000);
+      expect((await guards[1 - winner]!.tryAcquire(key, { action: "golive", by: "x" })).acquired).toBe(false);
+      expect(await guards[1 - winner]!.lastHolder(key)).toMatchObject({
+        by: winner === 0 ? "aaron@contoso.example" : "bea@contoso.example",
+      });
+      clock += 10_001;
+    }
   });
 
   it("a change recorded by one instance reaches the live streams of the other, once, and is not sent back", async () => {

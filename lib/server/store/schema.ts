@@ -270,3 +270,16 @@ export const leases = pgTable("leases", {
   holder: text("holder").notNull(),
   expiresAt: at("expires_at").notNull(),
 });
+
+/**
+ * One Go live / Cancel per offer at a time across instances: the slot of an offer (its key),
+ * who took it, since when, and when it frees itself (null while the request is in flight).
+ */
+export const actionSlots = pgTable("action_slots", {
+  key: text("key").primaryKey(),
+  lease: text("lease").notNull(),
+  action: text("action").notNull(),
+  by: text("by").notNull(),
+  since: at("since").notNull(),
+  until: at("until"),
+});

@@ -1,3 +1,12 @@
+CREATE TABLE "action_slots" (
+	"key" text PRIMARY KEY NOT NULL,
+	"lease" text NOT NULL,
+	"action" text NOT NULL,
+	"by" text NOT NULL,
+	"since" timestamp with time zone NOT NULL,
+	"until" timestamp with time zone
+);
+--> statement-breakpoint
 CREATE TABLE "deliveries" (
 	"id" bigserial PRIMARY KEY NOT NULL,
 	"event_seq" bigint NOT NULL,
@@ -23,6 +32,12 @@ CREATE TABLE "inbox_state" (
 	"user_oid" text PRIMARY KEY NOT NULL,
 	"read_through_seq" bigint DEFAULT 0 NOT NULL,
 	"signoff_everywhere" boolean
+);
+--> statement-breakpoint
+CREATE TABLE "leases" (
+	"name" text PRIMARY KEY NOT NULL,
+	"holder" text NOT NULL,
+	"expires_at" timestamp with time zone NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "notification_events" (
@@ -57,6 +72,7 @@ CREATE TABLE "watches" (
 	CONSTRAINT "watches_user_oid_publisher_id_offer_id_pk" PRIMARY KEY("user_oid","publisher_id","offer_id")
 );
 --> statement-breakpoint
+ALTER TABLE "publishers" ADD COLUMN "version" bigint DEFAULT 0 NOT NULL;--> statement-breakpoint
 ALTER TABLE "deliveries" ADD CONSTRAINT "deliveries_event_seq_notification_events_seq_fk" FOREIGN KEY ("event_seq") REFERENCES "public"."notification_events"("seq") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "inbox_reads" ADD CONSTRAINT "inbox_reads_event_seq_notification_events_seq_fk" FOREIGN KEY ("event_seq") REFERENCES "public"."notification_events"("seq") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "deliveries_event_channel" ON "deliveries" USING btree ("event_seq","channel");--> statement-breakpoint

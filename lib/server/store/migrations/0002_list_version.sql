@@ -1,1 +1,0 @@
-ALTER TABLE "publishers" ADD COLUMN "version" bigint DEFAULT 0 NOT NULL;
