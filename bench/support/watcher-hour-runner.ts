@@ -14,8 +14,7 @@
  * stretch waits for its deliveries: its CPU is counted with the watcher's.
  */
 import { getEnv } from "@/lib/env";
-import { configuredChannels } from "@/lib/server/notify/channels";
-import { Notifier } from "@/lib/server/notify/notifier";
+import { notifierFromEnv } from "@/lib/server/notify/notifier";
 import { EventBus } from "@/lib/server/recorder/events";
 import { Watcher, type WatcherLogger } from "@/lib/server/recorder/watcher";
 import { getServices } from "@/lib/server/services";
@@ -95,15 +94,8 @@ const watcher = new Watcher({
 });
 
 const notifier = input.notify
-  ? new Notifier({
+  ? notifierFromEnv(env, {
       db: store.db,
-      channels: configuredChannels(env),
-      events: env.NOTIFY_EVENTS,
-      timeoutMs: env.NOTIFY_TIMEOUT_MS,
-      maxAttempts: env.NOTIFY_MAX_ATTEMPTS,
-      retryMs: env.NOTIFY_RETRY_MS,
-      retryMaxMs: env.NOTIFY_RETRY_MAX_MS,
-      concurrency: env.NOTIFY_CONCURRENCY,
       now: () => simNow,
       logger: { info: () => undefined, error: () => void errorsLogged++ },
     })

@@ -49,18 +49,7 @@ export interface NotificationEvent {
 }
 
 /** The signed webhook's body (DESIGN.md, "Notifications"); `url` opens the offer's Status tab. */
-export interface WebhookPayload {
-  id: string;
-  event: NotificationEventName;
-  occurredAt: string;
-  publisherId: string;
-  offerId: string;
-  offerName: string;
-  indicator: Indicator | null;
-  previousIndicator: Indicator | null;
-  step: NotificationStep | null;
-  url: string;
-}
+export type WebhookPayload = Omit<NotificationEvent, "detail"> & { url: string };
 
 /** An inbox entry: an event for something the user watches, and whether they read it. */
 export interface InboxItem extends NotificationEvent {

@@ -187,26 +187,30 @@ export function configuredChannels(env: ServerEnv): (ChannelSender & { configHas
       },
     });
   }
-  if (env.NOTIFY_TEAMS_WEBHOOK_URL) {
-    senders.push({
+  // Teams and Slack: a card or blocks in words, posted to an address that is itself the secret.
+  const chat = [
+    {
       channel: "teams",
-      url: env.NOTIFY_TEAMS_WEBHOOK_URL,
       variable: "NOTIFY_TEAMS_WEBHOOK_URL",
-      configHash: configHash(env.NOTIFY_TEAMS_WEBHOOK_URL),
-      build: (event) => ({
-        body: JSON.stringify(teamsMessage(eventText(event, locale, base))),
-        headers: { ...JSON_HEADERS, "X-Event-Id": event.id },
-      }),
-    });
-  }
-  if (env.NOTIFY_SLACK_WEBHOOK_URL) {
-    senders.push({
+      url: env.NOTIFY_TEAMS_WEBHOOK_URL,
+      message: teamsMessage,
+    },
+    {
       channel: "slack",
-      url: env.NOTIFY_SLACK_WEBHOOK_URL,
       variable: "NOTIFY_SLACK_WEBHOOK_URL",
-      configHash: configHash(env.NOTIFY_SLACK_WEBHOOK_URL),
+      url: env.NOTIFY_SLACK_WEBHOOK_URL,
+      message: slackMessage,
+    },
+  ] as const;
+  for (const { channel, variable, url, message } of chat) {
+    if (!url) continue;
+    senders.push({
+      channel,
+      url,
+      variable,
+      configHash: configHash(url),
       build: (event) => ({
-        body: JSON.stringify(slackMessage(eventText(event, locale, base))),
+        body: JSON.stringify(message(eventText(event, locale, base))),
         headers: { ...JSON_HEADERS, "X-Event-Id": event.id },
       }),
     });

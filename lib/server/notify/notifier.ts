@@ -12,7 +12,9 @@ import {
   type ClaimedDelivery,
 } from "@/lib/server/store/notifications";
 
-import type { ChannelSender } from "./channels";
+import type { ServerEnv } from "@/lib/env";
+
+import { configuredChannels, type ChannelSender } from "./channels";
 
 /**
  * Delivers notification events from the store's outbox, and finds overdue steps. Each channel
@@ -286,4 +288,21 @@ export class Notifier {
       this.logger.error({ msg: "notifications: could not record an attempt", error: String(error) });
     }
   }
+}
+
+/** The notifier as the environment configures it (its channels, events, retries, bounds). */
+export function notifierFromEnv(
+  env: ServerEnv,
+  options: Pick<NotifierOptions, "db"> & Partial<NotifierOptions>,
+): Notifier {
+  return new Notifier({
+    channels: configuredChannels(env),
+    events: env.NOTIFY_EVENTS,
+    timeoutMs: env.NOTIFY_TIMEOUT_MS,
+    maxAttempts: env.NOTIFY_MAX_ATTEMPTS,
+    retryMs: env.NOTIFY_RETRY_MS,
+    retryMaxMs: env.NOTIFY_RETRY_MAX_MS,
+    concurrency: env.NOTIFY_CONCURRENCY,
+    ...options,
+  });
 }

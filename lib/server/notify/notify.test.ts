@@ -20,8 +20,7 @@ import { startReceiver, type Received, type Receiver } from "@/lib/server/testin
 import { openTestStore, stopPostgres, type TestStore } from "@/lib/server/testing/test-stores";
 import { createTokenProvider } from "@/lib/server/token";
 
-import { configuredChannels } from "./channels";
-import { Notifier, type NotifierLogger } from "./notifier";
+import { notifierFromEnv, type Notifier, type NotifierLogger, type NotifierOptions } from "./notifier";
 
 const MINUTE = 60_000;
 const SECRET = "a-webhook-secret-for-tests";
@@ -76,12 +75,10 @@ function watcher(db = t.store.db) {
   });
 }
 
-function notifier(vars: Record<string, string>, options: Partial<ConstructorParameters<typeof Notifier>[0]> = {}) {
+function notifier(vars: Record<string, string>, options: Partial<NotifierOptions> = {}) {
   const env = h.env({ NOTIFY_EVENTS: "awaitingSignoff,failed,live,overdue,newError", ...vars });
-  return new Notifier({
+  return notifierFromEnv(env, {
     db: t.store.db,
-    channels: configuredChannels(env),
-    events: env.NOTIFY_EVENTS,
     timeoutMs: 5_000,
     maxAttempts: 5,
     retryMs: 10_000,

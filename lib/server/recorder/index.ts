@@ -4,8 +4,7 @@ import { randomBytes } from "node:crypto";
 import { hostname } from "node:os";
 
 import type { ServerEnv } from "@/lib/env";
-import { configuredChannels } from "@/lib/server/notify/channels";
-import { Notifier } from "@/lib/server/notify/notifier";
+import { notifierFromEnv, type Notifier } from "@/lib/server/notify/notifier";
 import { withFallback } from "@/lib/server/action-guard";
 import { getServices } from "@/lib/server/services";
 import { createStoreActionGuard } from "@/lib/server/store/action-slots";
@@ -82,15 +81,8 @@ export async function startRecorder(env: ServerEnv): Promise<Recorder> {
         ...(shared ? { lease: { holder: instance, ms: env.WATCH_LEASE_MS } } : {}),
       })
     : null;
-  const notifier = new Notifier({
+  const notifier = notifierFromEnv(env, {
     db: store.db,
-    channels: configuredChannels(env),
-    events: env.NOTIFY_EVENTS,
-    timeoutMs: env.NOTIFY_TIMEOUT_MS,
-    maxAttempts: env.NOTIFY_MAX_ATTEMPTS,
-    retryMs: env.NOTIFY_RETRY_MS,
-    retryMaxMs: env.NOTIFY_RETRY_MAX_MS,
-    concurrency: env.NOTIFY_CONCURRENCY,
     onEvents: (found) => {
       for (const e of found) {
         events.publish({

@@ -8,8 +8,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 
 import type { WebhookPayload } from "@/lib/schemas/notifications";
 import { createCpp } from "@/lib/server/cpp";
-import { configuredChannels } from "@/lib/server/notify/channels";
-import { Notifier } from "@/lib/server/notify/notifier";
+import { notifierFromEnv, type Notifier } from "@/lib/server/notify/notifier";
 import { createStoreActionGuard } from "@/lib/server/store/action-slots";
 import { readHistory } from "@/lib/server/store/history";
 import { openStore, type Store } from "@/lib/server/store/open";
@@ -85,10 +84,8 @@ async function instance(name: string): Promise<Instance> {
   });
   const relay = startRelay({ databaseUrl, bus, origin: name, logger: quiet, retryMs: 200 });
   await relay.ready;
-  const notifier = new Notifier({
+  const notifier = notifierFromEnv(env, {
     db: store.db,
-    channels: configuredChannels(env),
-    events: env.NOTIFY_EVENTS,
     timeoutMs: 5_000,
     maxAttempts: 5,
     retryMs: 10_000,
