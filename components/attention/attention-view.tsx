@@ -7,7 +7,7 @@ import { useLocale, useTranslations } from "next-intl";
 import { usePolling } from "@/app/providers";
 import { PageHeader } from "@/components/offers/page-header";
 import { ErrorPanel } from "@/components/ui/error-panel";
-import { FreshnessBar } from "@/components/ui/freshness-bar";
+import { QueryFreshnessBar } from "@/components/ui/freshness-bar";
 import { IndicatorIcon } from "@/components/ui/status-badges";
 import { ApiError } from "@/lib/api-client";
 import { formatExact } from "@/lib/format";
@@ -26,13 +26,7 @@ export function AttentionView() {
   return (
     <div className="flex min-w-0 flex-col gap-5">
       <PageHeader title={t("title")} description={t("description")}>
-        <FreshnessBar
-          fetchedAt={query.data?.fetchedAt ?? null}
-          error={query.error}
-          isFetching={query.isFetching}
-          hasData={query.data !== undefined}
-          onRefresh={() => void query.refetch()}
-        />
+        <QueryFreshnessBar query={query} />
       </PageHeader>
       {query.isPending ? (
         <p role="status" className="text-sm text-slate-600">

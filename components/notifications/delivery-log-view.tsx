@@ -8,7 +8,7 @@ import { usePolling } from "@/app/providers";
 import { ExactTime } from "@/components/history/exact-time";
 import { PageHeader } from "@/components/offers/page-header";
 import { ErrorPanel } from "@/components/ui/error-panel";
-import { FreshnessBar } from "@/components/ui/freshness-bar";
+import { QueryFreshnessBar } from "@/components/ui/freshness-bar";
 import { ApiError } from "@/lib/api-client";
 import { formatExact } from "@/lib/format";
 import { queries } from "@/lib/queries";
@@ -32,13 +32,7 @@ export function DeliveryLogView() {
   return (
     <div className="flex min-w-0 flex-col gap-5">
       <PageHeader title={t("title")} description={t("description")}>
-        <FreshnessBar
-          fetchedAt={query.data?.fetchedAt ?? null}
-          error={query.error}
-          isFetching={query.isFetching}
-          hasData={query.data !== undefined}
-          onRefresh={() => void query.refetch()}
-        />
+        <QueryFreshnessBar query={query} />
       </PageHeader>
       {query.isPending ? (
         <p role="status" className="text-sm text-slate-600">

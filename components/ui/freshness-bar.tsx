@@ -63,3 +63,23 @@ export function FreshnessBar({ fetchedAt, error, isFetching, hasData, onRefresh 
     </div>
   );
 }
+
+interface FreshQuery {
+  data: { fetchedAt: string } | undefined;
+  error: Error | null;
+  isFetching: boolean;
+  refetch: () => unknown;
+}
+
+/** The freshness of one query's data, refreshed by refetching it (the pages across publishers). */
+export function QueryFreshnessBar({ query }: { query: FreshQuery }) {
+  return (
+    <FreshnessBar
+      fetchedAt={query.data?.fetchedAt ?? null}
+      error={query.error}
+      isFetching={query.isFetching}
+      hasData={query.data !== undefined}
+      onRefresh={() => void query.refetch()}
+    />
+  );
+}
