@@ -26,6 +26,10 @@ export interface Recorder {
   notifier: Notifier;
   events: EventBus;
   env: ServerEnv;
+  /** This instance's name among the instances sharing the store. */
+  instance: string;
+  /** Whether other instances may share the store (PostgreSQL): reads and the watcher coordinate. */
+  shared: boolean;
   stop(): Promise<void>;
 }
 
@@ -107,6 +111,8 @@ export async function startRecorder(env: ServerEnv): Promise<Recorder> {
     notifier,
     events,
     env,
+    instance,
+    shared,
     stop: async () => {
       await watcher?.stop();
       await notifier.stop();

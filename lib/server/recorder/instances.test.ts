@@ -11,6 +11,7 @@ import { createCpp } from "@/lib/server/cpp";
 import { notifierFromEnv, type Notifier } from "@/lib/server/notify/notifier";
 import { createStoreActionGuard } from "@/lib/server/store/action-slots";
 import { readHistory } from "@/lib/server/store/history";
+import { recordStatus } from "@/lib/server/store/offers";
 import { openStore, type Store } from "@/lib/server/store/open";
 import { startHarness, type Harness } from "@/lib/server/testing/emulator-harness";
 import { startReceiver, type Receiver } from "@/lib/server/testing/receiver";
@@ -19,6 +20,7 @@ import { createTokenProvider } from "@/lib/server/token";
 
 import { EventBus, type OfferEvent } from "./events";
 import { startRelay, type Relay } from "./relay";
+import { readAcrossInstances } from "./shared-read";
 import { Watcher } from "./watcher";
 
 const MINUTE = 60_000;
@@ -199,6 +201,35 @@ describe("several instances on one PostgreSQL", { timeout: 240_000 }, () => {
       });
       clock += 10_001;
     }
+  });
+
+  it("a forced refresh of one offer on two instances at once goes upstream once; both answer what it fetched", async () => {
+    const [a, b] = [await instance("a"), await instance("b")];
+    const offerId = "contoso-vm-certifying";
+    const read = (i: Instance) => {
+      const env = h.env({ CACHE_TTL_STATUS_MS: "5000" });
+      const cpp = createCpp(env, createTokenProvider(env));
+      return readAcrossInstances({
+        db: i.store.db,
+        instance: i.name,
+        publisherId: "contoso",
+        offerId,
+        freshMs: 5_000,
+        waitMs: 5_000,
+        live: () => cpp.getOfferStatus("contoso", offerId),
+        record: async (live) => void (await recordStatus(i.store.db, live.value, live.fetchedAt)),
+        pollMs: 20,
+      });
+    };
+    const statusReads = async () => (await h.stats()).byOffer[`contoso/${offerId}`]?.status ?? 0;
+    const before = await statusReads();
+    const [fromA, fromB] = await Promise.all([read(a), read(b)]);
+    expect((await statusReads()) - before).toBe(1);
+    expect(fromA.fetchedAt).toBe(fromB.fetchedAt);
+    expect(fromB.value.steps).toEqual(fromA.value.steps);
+    // Within the freshness window a third refresh is answered from the record.
+    await read(b);
+    expect((await statusReads()) - before).toBe(1);
   });
 
   it("a change recorded by one instance reaches the live streams of the other, once, and is not sent back", async () => {

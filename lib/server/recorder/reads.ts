@@ -10,6 +10,7 @@ import { readList, readListHead, readOffer, recordList, recordStatus } from "@/l
 
 import { getRecorder, type Recorder } from ".";
 import { statusInterval } from "./schedule";
+import { readAcrossInstances } from "./shared-read";
 
 /**
  * Reads for the route handlers and server components: from the store when its latest
@@ -115,29 +116,51 @@ export async function readOfferStatus(
     if (stored) return stored;
   }
   const recorder = getRecorder();
-  const live = await getServices().cpp.getOfferStatus(publisherId, offerId);
-  const key = `${publisherId.toLowerCase()}/${offerId.toLowerCase()}`;
-  if (recorder && recordedReads.get(key) !== live.fetchedAt) {
-    if (recordedReads.size >= MAX_RECORDED_READS) recordedReads.clear();
-    recordedReads.set(key, live.fetchedAt);
-    try {
-      const recorded = await recordStatus(recorder.store.db, live.value, live.fetchedAt);
-      if (recorded.changes.length > 0) {
-        recorder.events.publish({
-          publisherId: publisherId.toLowerCase(),
-          offerId: offerId.toLowerCase(),
-          indicator: recorded.indicator,
-          previousIndicator: null,
-          kinds: [...new Set(recorded.changes.map((c) => c.kind))],
-          notifications: recorded.notifications.map((n) => ({ id: n.id, event: n.event })),
-          at: new Date().toISOString(),
-        });
-      }
-    } catch (error) {
-      logServerError(error, { during: "recording a live status read", publisherId, offerId });
-    }
+  const cpp = getServices().cpp;
+  if (recorder?.shared) {
+    return readAcrossInstances({
+      db: recorder.store.db,
+      instance: recorder.instance,
+      publisherId,
+      offerId,
+      freshMs: recorder.env.CACHE_TTL_STATUS_MS,
+      waitMs: recorder.env.CPP_TIMEOUT_MS,
+      live: () => cpp.getOfferStatus(publisherId, offerId),
+      record: (live) => recordLiveStatus(recorder, publisherId, offerId, live),
+    });
   }
+  const live = await cpp.getOfferStatus(publisherId, offerId);
+  if (recorder) await recordLiveStatus(recorder, publisherId, offerId, live);
   return live;
+}
+
+/** Records a live status read once (viewers sharing one coalesced read record it once). */
+async function recordLiveStatus(
+  recorder: Recorder,
+  publisherId: string,
+  offerId: string,
+  live: Fetched<OfferStatus>,
+): Promise<void> {
+  const key = `${publisherId.toLowerCase()}/${offerId.toLowerCase()}`;
+  if (recordedReads.get(key) === live.fetchedAt) return;
+  if (recordedReads.size >= MAX_RECORDED_READS) recordedReads.clear();
+  recordedReads.set(key, live.fetchedAt);
+  try {
+    const recorded = await recordStatus(recorder.store.db, live.value, live.fetchedAt);
+    if (recorded.changes.length > 0) {
+      recorder.events.publish({
+        publisherId: publisherId.toLowerCase(),
+        offerId: offerId.toLowerCase(),
+        indicator: recorded.indicator,
+        previousIndicator: null,
+        kinds: [...new Set(recorded.changes.map((c) => c.kind))],
+        notifications: recorded.notifications.map((n) => ({ id: n.id, event: n.event })),
+        at: new Date().toISOString(),
+      });
+    }
+  } catch (error) {
+    logServerError(error, { during: "recording a live status read", publisherId, offerId });
+  }
 }
 
 async function storedStatus(

@@ -15,6 +15,7 @@ import type { Db } from "./open";
 import {
   actions,
   lastSeen,
+  leases,
   notificationEvents,
   revokedSessions,
   statusDocuments,
@@ -239,6 +240,7 @@ export async function prune(db: Db, before: Date, now: Date): Promise<void> {
   // Their deliveries and read marks go with them (ON DELETE CASCADE).
   await db.delete(notificationEvents).where(lt(notificationEvents.occurredAt, before));
   await db.delete(revokedSessions).where(lt(revokedSessions.expiresAt, now));
+  await db.delete(leases).where(lt(leases.expiresAt, now));
   // Every read moves a timestamp, and each update leaves a dead row version behind. The
   // embedded database has no autovacuum: without this its folder grows for ever (a server's
   // autovacuum does the same; running it here too is harmless).
