@@ -56,7 +56,7 @@ export function InboxPanel({
           type="button"
           disabled={!inbox || inbox.unread === 0}
           onClick={() => markRead.mutate({ all: true })}
-          className="text-brand-700 rounded px-2 py-1 font-medium hover:bg-slate-100 disabled:text-slate-400 disabled:hover:bg-transparent"
+          className="text-brand-700 rounded px-2 py-1 font-medium hover:bg-slate-100 disabled:text-slate-500 disabled:hover:bg-transparent"
         >
           {t("markAllRead")}
         </button>

@@ -67,7 +67,7 @@ export function WatchToggle({ publisherId, offerId = null }: { publisherId: stri
         title={offerId === null ? t("publisher", { publisherId }) : t("offer")}
         onClick={() => change.mutate(!watching)}
         data-testid={offerId === null ? "watch-publisher" : "watch-offer"}
-        className={`flex min-h-9 items-center gap-1.5 rounded-md border px-3 py-1.5 text-sm font-medium ${watching ? "border-sky-700 bg-sky-50 text-sky-900" : "border-slate-300 text-slate-800 hover:bg-slate-50"} disabled:opacity-60`}
+        className={`flex min-h-9 items-center gap-1.5 rounded-md border px-3 py-1.5 text-sm font-medium ${watching ? "border-sky-700 bg-sky-50 text-sky-900" : "border-slate-300 text-slate-800 hover:bg-slate-50"} disabled:border-slate-200 disabled:text-slate-600`}
       >
         <Icon name={watching ? "eye" : "bell"} />
         {watching ? t("watching") : t("watch")}
