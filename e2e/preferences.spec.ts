@@ -224,6 +224,9 @@ test.describe("on a phone (375 px)", () => {
     await expect(banner.getByRole("combobox", { name: "Language" })).toBeHidden();
 
     await page.keyboard.press("Tab");
+    await expect(banner.getByRole("button", { name: /^Notifications/ })).toBeFocused();
+    await expectFocusedInView(page, "Notifications");
+    await page.keyboard.press("Tab");
     const user = banner.getByRole("button", { name: /Aaron Approver/ });
     await expect(user).toBeFocused();
     await page.keyboard.press("Enter");

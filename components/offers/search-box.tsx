@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { useEffect, useEffectEvent, useId, useState } from "react";
 
 import { Icon } from "@/components/ui/icon";
+import { useHydrated } from "@/lib/use-hydrated";
 
 const DEBOUNCE_MS = 150;
 
@@ -21,12 +22,15 @@ interface SearchBoxProps {
  * Enter, Clear, or when the field loses focus, so a click elsewhere acts on what was typed),
  * so the list and the URL are not rewritten per keystroke. A change of the URL from outside
  * (Back, a link) flows back into the box and drops whatever was still waiting to be committed.
+ * Rendered on the server, the box takes typing only once the page is interactive: text typed
+ * before that would be lost without a word.
  */
 export function SearchBox({ value, onCommit, label, placeholder }: SearchBoxProps) {
   const [text, setText] = useState(value);
   const [committed, setCommitted] = useState(value);
   const id = useId();
   const t = useTranslations("offers.list");
+  const hydrated = useHydrated();
 
   if (value !== committed) {
     setCommitted(value);
@@ -72,6 +76,7 @@ export function SearchBox({ value, onCommit, label, placeholder }: SearchBoxProp
         placeholder={placeholder ?? label}
         autoComplete="off"
         spellCheck={false}
+        disabled={!hydrated}
         onChange={(event) => setText(event.target.value)}
         onKeyDown={(event) => {
           if (event.key === "Enter") commit(text);
