@@ -35,9 +35,9 @@ interface Slot {
 }
 
 /** How long an in-flight slot may be held at most, should its request never end (a crash mid-way). */
-const MAX_IN_FLIGHT_MS = 5 * 60_000;
+export const MAX_IN_FLIGHT_MS = 5 * 60_000;
 /** How long the last holder is remembered for "already going live, by …". */
-const REMEMBER_MS = 10 * 60_000;
+export const REMEMBER_MS = 10 * 60_000;
 
 export function createMemoryActionGuard(now: () => number = Date.now): ActionGuard {
   const slots = new Map<string, Slot & { since: number }>();

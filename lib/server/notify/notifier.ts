@@ -1,6 +1,7 @@
 import "server-only";
 
 import type { Channel, NotificationEvent, NotificationEventName } from "@/lib/schemas/notifications";
+import { consoleLogger, type Logger } from "@/lib/server/log";
 import type { Db } from "@/lib/server/store/open";
 import {
   claimDeliveries,
@@ -25,15 +26,7 @@ import { configuredChannels, type ChannelSender } from "./channels";
  * row at the same time.
  */
 
-export interface NotifierLogger {
-  info(entry: Record<string, unknown>): void;
-  error(entry: Record<string, unknown>): void;
-}
-
-const consoleLogger: NotifierLogger = {
-  info: (entry) => console.log(JSON.stringify({ level: "info", type: "notify", ...entry })),
-  error: (entry) => console.error(JSON.stringify({ level: "error", type: "notify", ...entry })),
-};
+export type NotifierLogger = Logger;
 
 export interface NotifierOptions {
   db: Db;
@@ -96,7 +89,7 @@ export class Notifier {
 
   constructor(private readonly options: NotifierOptions) {
     this.now = options.now ?? Date.now;
-    this.logger = options.logger ?? consoleLogger;
+    this.logger = options.logger ?? consoleLogger("notify");
     this.random = options.random ?? Math.random;
   }
 

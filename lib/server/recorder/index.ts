@@ -6,12 +6,13 @@ import { hostname } from "node:os";
 import type { ServerEnv } from "@/lib/env";
 import { notifierFromEnv, type Notifier } from "@/lib/server/notify/notifier";
 import { withFallback } from "@/lib/server/action-guard";
+import { consoleLogger } from "@/lib/server/log";
 import { getServices } from "@/lib/server/services";
 import { createStoreActionGuard } from "@/lib/server/store/action-slots";
 import { openStore, type Store } from "@/lib/server/store/open";
 
 import { EventBus } from "./events";
-import { startRelay, type RelayLogger } from "./relay";
+import { startRelay } from "./relay";
 import { Watcher } from "./watcher";
 
 /**
@@ -33,10 +34,7 @@ export interface Recorder {
   stop(): Promise<void>;
 }
 
-const recorderLogger: RelayLogger = {
-  info: (entry) => console.log(JSON.stringify({ level: "info", type: "recorder", ...entry })),
-  error: (entry) => console.error(JSON.stringify({ level: "error", type: "recorder", ...entry })),
-};
+const recorderLogger = consoleLogger("recorder");
 
 const KEY = Symbol.for("offer-status-dashboard.recorder");
 const registry = globalThis as { [KEY]?: Recorder };

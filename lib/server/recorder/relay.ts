@@ -2,6 +2,8 @@ import "server-only";
 
 import pg from "pg";
 
+import type { Logger } from "@/lib/server/log";
+
 import type { EventBus, OfferEvent } from "./events";
 
 /**
@@ -19,10 +21,7 @@ interface Wire {
   event: Omit<OfferEvent, "id" | "relayed">;
 }
 
-export interface RelayLogger {
-  info(entry: Record<string, unknown>): void;
-  error(entry: Record<string, unknown>): void;
-}
+export type RelayLogger = Logger;
 
 export interface Relay {
   /** Resolves once the channel is listened to (the first connection). */

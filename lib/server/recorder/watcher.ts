@@ -4,6 +4,7 @@ import type { OfferStatus, OfferSummary, Publisher } from "@/lib/schemas/model";
 import { ApiError } from "@/lib/schemas/api-error";
 import type { Fetched } from "@/lib/server/coalescer";
 import type { NotificationEvent } from "@/lib/schemas/notifications";
+import { consoleLogger, type Logger } from "@/lib/server/log";
 import { prune } from "@/lib/server/store/history";
 import { releaseLease, takeLease } from "@/lib/server/store/leases";
 import { recordList, recordListError, recordStatus, type Recorded } from "@/lib/server/store/offers";
@@ -27,10 +28,7 @@ export interface WatchedUpstream {
   getOfferStatus(publisherId: string, offerId: string): Promise<Fetched<OfferStatus>>;
 }
 
-export interface WatcherLogger {
-  info(entry: Record<string, unknown>): void;
-  error(entry: Record<string, unknown>): void;
-}
+export type WatcherLogger = Logger;
 
 export interface WatcherOptions {
   upstream: WatchedUpstream;
@@ -104,7 +102,7 @@ export class Watcher {
 
   constructor(private readonly options: WatcherOptions) {
     this.now = options.now ?? Date.now;
-    this.logger = options.logger ?? consoleLogger;
+    this.logger = options.logger ?? consoleLogger();
     this.leader = !options.lease;
   }
 
@@ -397,8 +395,3 @@ function describe(error: unknown): string {
   if (error instanceof ApiError) return `${error.code}: ${error.message}`;
   return error instanceof Error ? error.message : String(error);
 }
-
-const consoleLogger: WatcherLogger = {
-  info: (entry) => console.log(JSON.stringify({ level: "info", time: new Date().toISOString(), ...entry })),
-  error: (entry) => console.error(JSON.stringify({ level: "error", time: new Date().toISOString(), ...entry })),
-};

@@ -4,15 +4,10 @@ import { randomUUID } from "node:crypto";
 
 import { and, eq, gt, isNotNull, isNull, lt, lte, or } from "drizzle-orm";
 
-import type { ActionGuard, ActionHolder } from "@/lib/server/action-guard";
+import { MAX_IN_FLIGHT_MS, REMEMBER_MS, type ActionGuard, type ActionHolder } from "@/lib/server/action-guard";
 
 import type { Db } from "./open";
 import { actionSlots } from "./schema";
-
-/** How long an in-flight slot may be held at most, should its request never end (a crash mid-way). */
-const MAX_IN_FLIGHT_MS = 5 * 60_000;
-/** How long the last holder is remembered for "already going live, by …". */
-const REMEMBER_MS = 10 * 60_000;
 
 /**
  * The Go live / Cancel guard in the store, for several instances: an offer's slot is one row,
