@@ -6,6 +6,11 @@ const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
+  // One self-contained server (.next/standalone/server.js with only the files it needs): what
+  // `npm start`, the tests and the container image all run.
+  output: "standalone",
+  // Read from disk at run time, so not found by the tracer: the store's migrations.
+  outputFileTracingIncludes: { "/**": ["./lib/server/store/migrations/**"] },
   poweredByHeader: false,
   reactStrictMode: true,
   // MSAL and the sanitizer run on the server only; keep them out of the bundler.

@@ -117,7 +117,7 @@ export default defineConfig({
         WATCH_LIST_MS: "1000",
         WATCH_MIN_MS: "500",
         WATCH_MAX_MS: "2000",
-        VISIT_GAP_MS: "6000",
+        VISIT_GAP_MS: "12000",
         // Pages poll rarely here: what reaches them quickly came by /api/events.
         POLL_ACTIVE_MS: "600000",
         POLL_WAITING_MS: "600000",

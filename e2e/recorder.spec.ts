@@ -200,8 +200,8 @@ test("All offers marks what changed since the last visit; a reload within the vi
   await expect(list.getByTestId("since-visit-mark")).toHaveCount(0);
   await list.close();
 
-  // Away longer than a visit lasts here (VISIT_GAP_MS=6000), an approver takes an offer live.
-  await page.waitForTimeout(6_500);
+  // Away longer than a visit lasts here (VISIT_GAP_MS=12000; a reload on a busy machine stays within it), an approver takes an offer live.
+  await page.waitForTimeout(12_500);
   const res = await page.request.post(at("/api/publishers/contoso/offers/contoso-vm-signoff/golive"), {
     headers: { Origin: RECORDER_APP_URL },
   });

@@ -72,6 +72,7 @@ export async function handleApi(state: EmulatorState, req: IncomingMessage, res:
     sendError(res, 401, "Unauthorized", message, { "WWW-Authenticate": challenge });
     return;
   }
+  state.stats.recordClient(state.tokens.clientOf(bearer));
   if (url.query.get("api-version") !== API_VERSION) {
     sendError(res, 400, "InvalidAPIVersion", `Invalid api version. Allowed values are [${API_VERSION}]`);
     return;

@@ -228,7 +228,7 @@ async function handleToken(
       return;
     }
     const lifetime = state.tokenLifetimeSeconds;
-    const accessToken = state.tokens.issue(lifetime);
+    const accessToken = state.tokens.issue(lifetime, form.get("client_id") ?? "");
     const requestId = req.headers["client-request-id"];
     const headers = { ...NO_STORE, ...(typeof requestId === "string" ? { "client-request-id": requestId } : {}) };
     const nowS = Math.floor(Date.now() / 1000);

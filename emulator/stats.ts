@@ -5,6 +5,8 @@ export interface StatsSnapshot {
   readonly apiRequests: number;
   readonly byRoute: Readonly<Record<string, number>>;
   readonly byOffer: Readonly<Record<string, Readonly<Record<string, number>>>>;
+  /** Authenticated API requests by the client id their token was issued to (lower case). */
+  readonly byClient: Readonly<Record<string, number>>;
 }
 
 export class Stats {
@@ -13,6 +15,7 @@ export class Stats {
   private apiRequests = 0;
   private byRoute = new Map<string, number>();
   private byOffer = new Map<string, Map<string, number>>();
+  private byClient = new Map<string, number>();
 
   recordToken(ok: boolean): void {
     this.tokenRequests++;
@@ -31,6 +34,11 @@ export class Stats {
     }
   }
 
+  /** One API request that carried a valid token of `clientId`. */
+  recordClient(clientId: string): void {
+    this.byClient.set(clientId, (this.byClient.get(clientId) ?? 0) + 1);
+  }
+
   snapshot(): StatsSnapshot {
     return {
       tokenRequests: this.tokenRequests,
@@ -38,6 +46,7 @@ export class Stats {
       apiRequests: this.apiRequests,
       byRoute: Object.fromEntries(this.byRoute),
       byOffer: Object.fromEntries([...this.byOffer].map(([key, counts]) => [key, Object.fromEntries(counts)])),
+      byClient: Object.fromEntries(this.byClient),
     };
   }
 
@@ -47,5 +56,6 @@ export class Stats {
     this.apiRequests = 0;
     this.byRoute.clear();
     this.byOffer.clear();
+    this.byClient.clear();
   }
 }

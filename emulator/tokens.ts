@@ -5,25 +5,31 @@ import { randomBytes } from "node:crypto";
  * clock, so the simulated clock must not be used here).
  */
 export class TokenStore {
-  private tokens = new Map<string, number>();
+  private tokens = new Map<string, { expiresAt: number; clientId: string }>();
 
-  issue(lifetimeSeconds: number): string {
+  /** A new token for `clientId` (the application it was issued to, for per-client counts). */
+  issue(lifetimeSeconds: number, clientId = ""): string {
     if (this.tokens.size > 10_000) this.prune();
     const token = randomBytes(48).toString("base64url");
-    this.tokens.set(token, Date.now() + lifetimeSeconds * 1000);
+    this.tokens.set(token, { expiresAt: Date.now() + lifetimeSeconds * 1000, clientId: clientId.toLowerCase() });
     return token;
   }
 
   check(token: string): "valid" | "expired" | "invalid" {
-    const expiresAt = this.tokens.get(token);
-    if (expiresAt === undefined) return "invalid";
-    return Date.now() < expiresAt ? "valid" : "expired";
+    const entry = this.tokens.get(token);
+    if (entry === undefined) return "invalid";
+    return Date.now() < entry.expiresAt ? "valid" : "expired";
+  }
+
+  /** The application a token was issued to ("" when unknown). */
+  clientOf(token: string): string {
+    return this.tokens.get(token)?.clientId ?? "";
   }
 
   /** Valid tokens, for tests that prove no token leaks to a browser. */
   list(): string[] {
     const now = Date.now();
-    return [...this.tokens].filter(([, expiresAt]) => expiresAt > now).map(([token]) => token);
+    return [...this.tokens].filter(([, entry]) => entry.expiresAt > now).map(([token]) => token);
   }
 
   revokeAll(): void {
@@ -32,6 +38,6 @@ export class TokenStore {
 
   private prune(): void {
     const now = Date.now();
-    for (const [token, expiresAt] of this.tokens) if (expiresAt <= now) this.tokens.delete(token);
+    for (const [token, entry] of this.tokens) if (entry.expiresAt <= now) this.tokens.delete(token);
   }
 }

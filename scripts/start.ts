@@ -12,7 +12,11 @@
  * Either way it sets APP_BASE_URL (default http://localhost:PORT) and, when SESSION_SECRET is
  * not set, a random one for this run (sessions then end when it stops).
  *
- * Builds the app first when no build exists. Ctrl-C stops everything it started.
+ * Builds the app first when no build exists, and runs Next's standalone server
+ * (`.next/standalone/server.js`), the one the container image runs. That server works in its
+ * own folder, so the launcher makes relative paths (DATA_DIR, AZURE_CLIENT_CERTIFICATE_PATH)
+ * absolute first: they mean what they meant where you typed `npm start`.
+ * Ctrl-C stops everything it started.
  * Flags: --dev (next dev instead of a production build), --test (emulator in test mode,
  * with its control API, for the e2e suite and benchmarks).
  */
@@ -23,6 +27,7 @@ import { fileURLToPath } from "node:url";
 
 import { startEmulator, type RunningEmulator } from "../emulator/server";
 import { sessionEnv } from "./session-env";
+import { completeStandalone, standaloneServer } from "./standalone";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
@@ -53,6 +58,16 @@ async function build(env: NodeJS.ProcessEnv): Promise<void> {
   const child = run([nextBin, "build"], env);
   const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
   if (code !== 0) throw new Error(`next build failed with exit code ${code}`);
+}
+
+/** Paths given relative to where the launcher was started, made absolute for the server. */
+function absolutePaths(env: NodeJS.ProcessEnv): void {
+  for (const name of ["DATA_DIR", "AZURE_CLIENT_CERTIFICATE_PATH"] as const) {
+    const value = (env[name] ?? "").trim();
+    if (value) env[name] = path.resolve(process.cwd(), value);
+  }
+  // The default store folder is the checkout's data/, as before.
+  if (!(env.DATA_DIR ?? "").trim() && !(env.DATABASE_URL ?? "").trim()) env.DATA_DIR = path.join(root, "data");
 }
 
 async function stop(code: number): Promise<never> {
@@ -140,9 +155,14 @@ async function main(): Promise<void> {
     );
   }
 
-  if (!dev && !existsSync(path.join(root, ".next", "BUILD_ID"))) await build(env);
-
-  app = run([nextBin, dev ? "dev" : "start", "--port", String(port), "--hostname", hostname], env);
+  absolutePaths(env);
+  if (dev) {
+    app = run([nextBin, "dev", "--port", String(port), "--hostname", hostname], env);
+  } else {
+    if (!existsSync(path.join(root, ".next", "BUILD_ID")) || !existsSync(standaloneServer)) await build(env);
+    completeStandalone(root);
+    app = run([standaloneServer], { ...env, HOSTNAME: hostname });
+  }
   app.on("exit", (code) => {
     if (!stopping) {
       log(`The dashboard stopped (exit code ${code}).`);

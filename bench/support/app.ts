@@ -1,9 +1,10 @@
-import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, readdirSync, statSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 
-import { ROOT, sleep } from "./child";
+import { DashboardProcess } from "../../lib/server/testing/dashboard-process";
+import { ROOT } from "./child";
 import type { BenchEmulator } from "./emulator";
 
 const NEXT_BIN = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
@@ -103,87 +104,11 @@ export async function ensureBuild(
   return true;
 }
 
-/** `next start` on loopback with its own environment; restartable for cold-process figures. */
-export class BenchApp {
-  private child: ChildProcess | undefined;
-  private output = "";
-
-  constructor(
-    readonly name: string,
-    readonly port: number,
-    private readonly env: NodeJS.ProcessEnv,
-  ) {}
-
-  get url(): string {
-    return `http://127.0.0.1:${this.port}`;
-  }
-
-  /** `extraEnv`: for this process only (a restart without it drops it again). */
-  async start(extraEnv: Record<string, string> = {}): Promise<void> {
-    this.output = "";
-    const child = spawn(process.execPath, [NEXT_BIN, "start", "--port", String(this.port), "--hostname", "127.0.0.1"], {
-      cwd: ROOT,
-      env: { ...this.env, ...extraEnv, PORT: String(this.port) },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    this.child = child;
-    const keep = (chunk: Buffer) => {
-      this.output = (this.output + chunk.toString()).slice(-4_000);
-    };
-    child.stdout?.on("data", keep);
-    child.stderr?.on("data", keep);
-    const deadline = Date.now() + 90_000;
-    while (Date.now() < deadline) {
-      if (child.exitCode !== null) throw new Error(`${this.name} exited with ${child.exitCode}: ${this.output.trim()}`);
-      try {
-        const res = await fetch(`${this.url}/api/health`);
-        if (res.ok) return;
-      } catch {
-        // not listening yet
-      }
-      await sleep(200);
-    }
-    throw new Error(`${this.name} did not answer /api/health within 90 s: ${this.output.trim()}`);
-  }
-
-  async stop(): Promise<void> {
-    const child = this.child;
-    if (!child || child.exitCode !== null || child.signalCode !== null) return;
-    const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-    child.kill("SIGTERM");
-    await Promise.race([exited, sleep(5_000).then(() => void child.kill("SIGKILL"))]);
-    await exited;
-  }
-
-  async restart(extraEnv: Record<string, string> = {}): Promise<void> {
-    await this.stop();
-    await this.start(extraEnv);
-  }
-
-  /** Recent output of the server (for error messages). */
-  get log(): string {
-    return this.output;
-  }
-
-  /**
-   * The process that serves requests: `next start` renames itself `next-server`, and may run
-   * the server in a child; take a `next-server` child when there is one, else the process.
-   */
-  serverPid(): number {
-    const pid = this.child?.pid;
-    if (pid === undefined) throw new Error(`${this.name} is not running`);
-    try {
-      const out = execFileSync("ps", ["--ppid", String(pid), "-o", "pid=,args="], { encoding: "utf8" });
-      for (const line of out.split("\n")) {
-        const match = /^\s*(\d+)\s+(.*)$/.exec(line);
-        if (match?.[2]?.startsWith("next-server")) return Number(match[1]);
-      }
-    } catch {
-      // ps exits 1 when there is no child: the spawned process is the server
-    }
-    return pid;
-  }
-
+/**
+ * The dashboard as deployed (the standalone server) on loopback with its own environment;
+ * restartable for cold-process figures, with its CPU time and memory.
+ */
+export class BenchApp extends DashboardProcess {
   cpuTimeMs(): number {
     return cpuTimeMs(this.serverPid());
   }

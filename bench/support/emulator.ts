@@ -4,19 +4,15 @@ import { request } from "node:https";
 
 import type { BulkOptions } from "../../emulator/server";
 import { sleep, spawnTs } from "./child";
+import type { StatsSnapshot } from "../../emulator/stats";
 
 /**
  * The emulator as the benchmark sees it: started in its own process (test mode, loopback),
  * with a small client for its control API (stats, token lifetime, revocation) over HTTPS
  * trusting its own certificate.
  */
-export interface EmulatorStats {
-  tokenRequests: number;
-  tokenRequestsFailed: number;
-  apiRequests: number;
-  byRoute: Record<string, number>;
-  byOffer: Record<string, Record<string, number>>;
-}
+/** The emulator's request counters (GET /_emulator/stats). */
+export type EmulatorStats = StatsSnapshot;
 
 export const STATUS_ROUTE = "GET /api/publishers/{p}/offers/{o}/status";
 export const LIST_ROUTE = "GET /api/publishers/{p}/offers";

@@ -1,6 +1,7 @@
 import { request, type APIRequestContext } from "@playwright/test";
 
 import { EMULATOR_URL } from "./ports";
+import type { StatsSnapshot } from "../../emulator/stats";
 
 /**
  * The emulator's control API (test mode only): reset its data, move its clock, inject
@@ -20,13 +21,8 @@ export interface FaultSpec {
   afterAction?: boolean;
 }
 
-export interface EmulatorStats {
-  tokenRequests: number;
-  tokenRequestsFailed: number;
-  apiRequests: number;
-  byRoute: Record<string, number>;
-  byOffer: Record<string, Record<string, number>>;
-}
+/** The emulator's request counters (GET /_emulator/stats). */
+export type EmulatorStats = StatsSnapshot;
 
 export class EmulatorControl {
   private constructor(private readonly api: APIRequestContext) {}

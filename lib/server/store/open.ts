@@ -41,7 +41,13 @@ export class StoreOpenError extends Error {
   override readonly name = "StoreOpenError";
 }
 
-export const DEFAULT_MIGRATIONS = path.join(process.cwd(), "lib", "server", "store", "migrations");
+export const DEFAULT_MIGRATIONS = path.join(
+  /* turbopackIgnore: true */ process.cwd(),
+  "lib",
+  "server",
+  "store",
+  "migrations",
+);
 
 export async function openStore(options: StoreOptions): Promise<Store> {
   const migrationsFolder = options.migrationsFolder ?? DEFAULT_MIGRATIONS;
@@ -51,7 +57,8 @@ export async function openStore(options: StoreOptions): Promise<Store> {
 }
 
 async function openPglite(dataDir: string, migrationsFolder: string): Promise<Store> {
-  const dir = path.resolve(dataDir);
+  // The data folder is the operator's, not code: kept out of the build's file tracing.
+  const dir = path.resolve(/* turbopackIgnore: true */ dataDir);
   try {
     mkdirSync(dir, { recursive: true });
     accessSync(dir, constants.W_OK);
@@ -63,7 +70,7 @@ async function openPglite(dataDir: string, migrationsFolder: string): Promise<St
   const releaseLock = takeLock(dir);
   let client: PGlite | undefined;
   try {
-    client = await PGlite.create(path.join(dir, "pgdata"));
+    client = await PGlite.create(path.join(/* turbopackIgnore: true */ dir, "pgdata"));
     const db = drizzlePglite(client, { schema }) as unknown as Db;
     await migratePglite(drizzlePglite(client, { schema }), { migrationsFolder });
     const opened = client;
@@ -95,7 +102,7 @@ async function openPglite(dataDir: string, migrationsFolder: string): Promise<St
  * is taken over.
  */
 export function takeLock(dir: string): () => void {
-  const file = path.join(dir, "dashboard.lock");
+  const file = path.join(/* turbopackIgnore: true */ dir, "dashboard.lock");
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       const fd = openSync(file, "wx");
