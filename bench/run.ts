@@ -8,10 +8,11 @@
  *
  * The recorder's figures (recorder-cost, sse, store) start their own instance with the watcher
  * on (port BENCH_APP_PORT+2) and, where they change the upstream's world, an emulator of
- * their own (BENCH_EMULATOR_PORT+1).
+ * their own (BENCH_EMULATOR_PORT+1). The instances figure starts up to three instances
+ * (BENCH_APP_PORT+10…+12) on a PostgreSQL server of its own.
  *
  * Options: --quick (shorter runs), --only=tokens,amplification,proxy,pages,memory,
- * recorder-cost,sse,store,first-row,notify, --rebuild
+ * recorder-cost,sse,store,first-row,notify,instances, --rebuild
  * (run next build first even when a build exists; other processes serving .next break).
  * Env: BENCH_QUICK=1, BENCH_ONLY=…, BENCH_APP_PORT (default 3201; the baseline uses +1),
  * BENCH_EMULATOR_PORT (default 44401), CHROMIUM_PATH, BENCH_PAGE_INIT_SCRIPT (pages.ts).
@@ -25,6 +26,7 @@ import { runNotify } from "./notify";
 import { runPages } from "./pages";
 import { runProxy } from "./proxy";
 import { runFirstRow } from "./first-row";
+import { runInstances } from "./instances";
 import { runRecorderCost } from "./recorder-cost";
 import { runSse } from "./sse";
 import { runStore } from "./store";
@@ -49,6 +51,7 @@ const FIGURES = {
   store: runStore,
   "first-row": runFirstRow,
   notify: runNotify,
+  instances: runInstances,
 } as const satisfies Record<string, (ctx: BenchContext) => Promise<FigureResult>>;
 type FigureName = keyof typeof FIGURES;
 

@@ -61,13 +61,15 @@ export interface ViewerLoad {
  * the interval as real viewers would be. Bounded: every loop ends by itself.
  */
 export async function pollingViewers(options: {
-  url: string;
+  /** One URL, or several: viewer i polls the (i mod n)-th (viewers spread over instances). */
+  url: string | readonly string[];
   viewers: number;
   intervalMs: number;
   durationMs: number;
   headers?: Headers;
 }): Promise<ViewerLoad> {
-  const { url, viewers, intervalMs, durationMs, headers = {} } = options;
+  const { viewers, intervalMs, durationMs, headers = {} } = options;
+  const urls = typeof options.url === "string" ? [options.url] : options.url;
   const start = performance.now() + 50;
   const end = start + durationMs;
   const latencies: number[] = [];
@@ -77,6 +79,7 @@ export async function pollingViewers(options: {
   let lastAnswered = 0;
 
   const viewer = async (agent: Agent, index: number) => {
+    const url = urls[index % urls.length] ?? "";
     let due = start + (index / viewers) * intervalMs;
     while (due < end) {
       const wait = due - performance.now();
