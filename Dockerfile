@@ -3,7 +3,8 @@
 # as `npm start` against a real upstream (README: "Configuration"); several instances share one
 # PostgreSQL through DATABASE_URL (README: "Running several instances", compose.yaml).
 #
-#   docker build -t offer-status-dashboard .        (or: podman build …)
+#   docker build -t offer-status-dashboard .
+#   (podman: podman build --format docker …, or the OCI format drops the HEALTHCHECK)
 #   docker run -p 3000:3000 --env-file .env offer-status-dashboard
 
 ARG NODE_IMAGE=node:20-bookworm-slim
@@ -18,8 +19,13 @@ RUN npm run build
 
 FROM ${NODE_IMAGE} AS run
 WORKDIR /app
+# NEXT_MANUAL_SIG_HANDLE: on SIGTERM (docker/podman stop) Next's own handler would exit at once
+# (code 143), before the recorder's stop releases the watcher's lease and the embedded store's
+# lock; the lock then holds pid 1, which is the next start's own pid, and the restart is refused.
+# With it, the recorder's handler stops cleanly and exits 0.
 ENV NODE_ENV=production \
     NEXT_TELEMETRY_DISABLED=1 \
+    NEXT_MANUAL_SIG_HANDLE=true \
     PORT=3000 \
     HOSTNAME=0.0.0.0 \
     DATA_DIR=/data

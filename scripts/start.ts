@@ -161,7 +161,9 @@ async function main(): Promise<void> {
   } else {
     if (!existsSync(path.join(root, ".next", "BUILD_ID")) || !existsSync(standaloneServer)) await build(env);
     completeStandalone(root);
-    app = run([standaloneServer], { ...env, HOSTNAME: hostname });
+    // NEXT_MANUAL_SIG_HANDLE: Ctrl-C and SIGTERM reach the dashboard's own stop, which gives
+    // the watcher's lease and the store's lock back before it exits (Next's would exit first).
+    app = run([standaloneServer], { ...env, HOSTNAME: hostname, NEXT_MANUAL_SIG_HANDLE: "true" });
   }
   app.on("exit", (code) => {
     if (!stopping) {

@@ -57,6 +57,20 @@ describe("opening the store", { timeout: 120_000 }, () => {
     await store.close();
   });
 
+  it("takes over a lock that holds its own pid (a restarted container's server is pid 1 again), not one from another host", async () => {
+    const dir = tempDir();
+    const lock = path.join(dir, "dashboard.lock");
+    writeFileSync(lock, JSON.stringify({ pid: process.pid, host: os.hostname() }));
+    const store = await openStore({ dataDir: dir });
+    await store.ping();
+    await store.close();
+
+    writeFileSync(lock, JSON.stringify({ pid: 1, host: "another-container" }));
+    const message = await refusal(openStore({ dataDir: dir }));
+    expect(message).toContain("in use by a dashboard on host another-container (pid 1)");
+    expect(message).toContain(`delete ${lock}`);
+  });
+
   it("refuses an unreachable PostgreSQL with one line naming DATABASE_URL, never its password", async () => {
     const port = await freePort();
     const message = await refusal(

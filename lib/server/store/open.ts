@@ -1,6 +1,7 @@
 import "server-only";
 
 import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync, accessSync, constants } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 
 import { PGlite } from "@electric-sql/pglite";
@@ -103,10 +104,11 @@ async function openPglite(dataDir: string, migrationsFolder: string): Promise<St
  */
 export function takeLock(dir: string): () => void {
   const file = path.join(/* turbopackIgnore: true */ dir, "dashboard.lock");
+  const host = os.hostname();
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       const fd = openSync(file, "wx");
-      writeSync(fd, String(process.pid));
+      writeSync(fd, JSON.stringify({ pid: process.pid, host }));
       closeSync(fd);
       let released = false;
       return () => {
@@ -118,16 +120,37 @@ export function takeLock(dir: string): () => void {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") {
         throw new StoreOpenError(`DATA_DIR ${dir} is not writable (${describe(error)}).`);
       }
-      const owner = Number(readFileSync(file, "utf8").trim());
-      if (Number.isInteger(owner) && owner > 0 && isAlive(owner)) {
+      const owner = lockOwner(readFileSync(file, "utf8"));
+      if (owner !== null && owner.host !== null && owner.host !== host) {
+        // Another machine or container: its processes cannot be seen from here.
         throw new StoreOpenError(
-          `DATA_DIR ${dir} is in use by another dashboard process (pid ${owner}); give each process its own DATA_DIR, or share a PostgreSQL server through DATABASE_URL.`,
+          `DATA_DIR ${dir} is in use by a dashboard on host ${owner.host} (pid ${owner.pid}); if that process is gone, delete ${file}. Give each process its own DATA_DIR, or share a PostgreSQL server through DATABASE_URL.`,
+        );
+      }
+      // Our own pid is a lock left by a process that crashed in our place (a container's
+      // server is always pid 1): stale, like one whose owner is gone.
+      if (owner !== null && owner.pid !== process.pid && isAlive(owner.pid)) {
+        throw new StoreOpenError(
+          `DATA_DIR ${dir} is in use by another dashboard process (pid ${owner.pid}); give each process its own DATA_DIR, or share a PostgreSQL server through DATABASE_URL.`,
         );
       }
       rmSync(file, { force: true });
     }
   }
   throw new StoreOpenError(`DATA_DIR ${dir}: could not take the lock file ${file}.`);
+}
+
+/** Who holds a lock file: `{"pid":…,"host":…}`, or a bare pid (written by earlier versions). */
+export function lockOwner(text: string): { pid: number; host: string | null } | null {
+  const trimmed = text.trim();
+  if (/^\d+$/.test(trimmed)) return { pid: Number(trimmed), host: null };
+  try {
+    const parsed = JSON.parse(trimmed) as { pid?: unknown; host?: unknown };
+    if (typeof parsed.pid !== "number" || !Number.isInteger(parsed.pid) || parsed.pid <= 0) return null;
+    return { pid: parsed.pid, host: typeof parsed.host === "string" && parsed.host !== "" ? parsed.host : null };
+  } catch {
+    return null;
+  }
 }
 
 function isAlive(pid: number): boolean {

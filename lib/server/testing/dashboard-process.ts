@@ -35,7 +35,8 @@ export class DashboardProcess {
     completeStandalone();
     this.output = "";
     const child = spawn(process.execPath, [standaloneServer], {
-      env: { ...this.env, ...extraEnv, PORT: String(this.port), HOSTNAME: "127.0.0.1" },
+      // As the launcher and the image run it: SIGTERM reaches the dashboard's own clean stop.
+      env: { ...this.env, ...extraEnv, PORT: String(this.port), HOSTNAME: "127.0.0.1", NEXT_MANUAL_SIG_HANDLE: "true" },
       stdio: ["ignore", "pipe", "pipe"],
     });
     this.child = child;
