@@ -3,8 +3,9 @@ import "server-only";
 import { getEnv, type ServerEnv } from "@/lib/env";
 
 import { createMemoryActionGuard, type ActionGuard } from "./action-guard";
-import { createCpp, type Cpp } from "./cpp";
+import { createCpp } from "./cpp";
 import { createTokenProvider, type TokenProvider } from "./token";
+import type { Upstream } from "./upstream/provider";
 
 /**
  * The process-wide services: one token provider (one MSAL application and its cache) and
@@ -15,7 +16,8 @@ import { createTokenProvider, type TokenProvider } from "./token";
 interface Services {
   env: ServerEnv;
   tokens: TokenProvider;
-  cpp: Cpp;
+  /** The upstream adapter (named `cpp` from when it was the only one). */
+  cpp: Upstream;
   /** One Go live / Cancel per offer at a time (in memory; one instance). */
   guard: ActionGuard;
 }
