@@ -6,17 +6,21 @@ import { randomBytes } from "node:crypto";
  */
 export class TokenStore {
   private tokens = new Map<string, number>();
+  /** Tokens for Microsoft Graph (the Product Ingestion API); every other one is for the CPP API. */
+  private graph = new Set<string>();
 
-  issue(lifetimeSeconds: number): string {
+  issue(lifetimeSeconds: number, audience: "cpp" | "graph" = "cpp"): string {
     if (this.tokens.size > 10_000) this.prune();
     const token = randomBytes(48).toString("base64url");
     this.tokens.set(token, Date.now() + lifetimeSeconds * 1000);
+    if (audience === "graph") this.graph.add(token);
     return token;
   }
 
-  check(token: string): "valid" | "expired" | "invalid" {
+  /** A token issued for another API is invalid here, as a real resource server would judge its `aud`. */
+  check(token: string, audience: "cpp" | "graph" = "cpp"): "valid" | "expired" | "invalid" {
     const expiresAt = this.tokens.get(token);
-    if (expiresAt === undefined) return "invalid";
+    if (expiresAt === undefined || this.graph.has(token) !== (audience === "graph")) return "invalid";
     return Date.now() < expiresAt ? "valid" : "expired";
   }
 
@@ -28,10 +32,15 @@ export class TokenStore {
 
   revokeAll(): void {
     this.tokens.clear();
+    this.graph.clear();
   }
 
   private prune(): void {
     const now = Date.now();
-    for (const [token, expiresAt] of this.tokens) if (expiresAt <= now) this.tokens.delete(token);
+    for (const [token, expiresAt] of this.tokens) {
+      if (expiresAt > now) continue;
+      this.tokens.delete(token);
+      this.graph.delete(token);
+    }
   }
 }
