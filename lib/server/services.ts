@@ -4,6 +4,7 @@ import { getEnv, type ServerEnv } from "@/lib/env";
 
 import { createMemoryActionGuard, type ActionGuard } from "./action-guard";
 import { createCpp } from "./cpp";
+import { createPartnerCenter } from "./partner-center";
 import { createTokenProvider, type TokenProvider } from "./token";
 import type { Upstream } from "./upstream/provider";
 
@@ -30,7 +31,8 @@ export function getServices(): Services {
   if (!services) {
     const env = getEnv();
     const tokens = createTokenProvider(env);
-    services = { env, tokens, cpp: createCpp(env, tokens), guard: createMemoryActionGuard() };
+    const upstream = env.UPSTREAM === "partner-center" ? createPartnerCenter(env, tokens) : createCpp(env, tokens);
+    services = { env, tokens, cpp: upstream, guard: createMemoryActionGuard() };
     registry[KEY] = services;
   }
   return services;
