@@ -31,9 +31,31 @@ export function getServices(): Services {
   if (!services) {
     const env = getEnv();
     const tokens = createTokenProvider(env);
-    const upstream = env.UPSTREAM === "partner-center" ? createPartnerCenter(env, tokens) : createCpp(env, tokens);
+    const upstream =
+      env.UPSTREAM === "partner-center"
+        ? createPartnerCenter(env, tokens, undefined, { recordedJob: (offerId) => recordedGoLiveJob(env, offerId) })
+        : createCpp(env, tokens);
     services = { env, tokens, cpp: upstream, guard: createMemoryActionGuard() };
     registry[KEY] = services;
   }
   return services;
+}
+
+/**
+ * The configure job of an offer's last accepted Go live, from the audit in the store: Partner
+ * Center lists no jobs, and another instance (or this one before a restart) may have started it.
+ */
+async function recordedGoLiveJob(env: ServerEnv, offerId: string): Promise<string | null> {
+  // Loaded on use: the recorder itself builds on these services.
+  const [{ getRecorder }, { readActivity }] = await Promise.all([import("./recorder"), import("./store/history")]);
+  const recorder = getRecorder();
+  if (!recorder) return null;
+  const [last] = await readActivity(recorder.store.db, {
+    publisherId: env.PARTNER_CENTER_SELLER_ID,
+    offerId,
+    action: "golive",
+    outcome: "accepted",
+    limit: 1,
+  });
+  return last?.operationId ?? null;
 }

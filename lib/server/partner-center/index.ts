@@ -35,17 +35,26 @@ import {
 const MAX_PAGES = 200;
 const SCHEMA = "https://schema.mp.microsoft.com/schema";
 
+export interface PartnerCenterOptions {
+  /**
+   * The configure job of the offer's last accepted Go live, as recorded (the audit), for the
+   * jobs this process did not start itself: another instance's, or one from before a restart.
+   */
+  recordedJob?: (offerId: string) => Promise<string | null>;
+}
+
 /**
  * The upstream seam played by Partner Center's Product Ingestion API. One publisher: the seller
  * account the app registration belongs to (the API names none; PARTNER_CENTER_SELLER_*). The
  * offers are its products by external id; their status is derived from their submissions and
- * from the configure jobs this adapter started (the API lists no jobs, so a job started
+ * from the configure jobs the dashboard started (the API lists no jobs, so a job started
  * elsewhere is not seen: Cancel is then not offered, and says why).
  */
 export function createPartnerCenter(
   env: ServerEnv,
   tokens: TokenProvider,
   client: UpstreamClient = createPartnerCenterClient(env, tokens),
+  options: PartnerCenterOptions = {},
 ): Upstream {
   const cache = new Coalescer({ enabled: env.CACHE_COALESCE });
   const sellerId = env.PARTNER_CENTER_SELLER_ID;
@@ -120,16 +129,44 @@ export function createPartnerCenter(
       )
     ).map(toSubmission);
 
+  /** Recorded job ids already looked up (found or not), so each is asked about once. */
+  const triedRecorded = new Set<string>();
+
+  /** The recorded job of an offer this process knows no job of, if there is one. */
+  async function recordedJobId(offerId: string): Promise<string | null> {
+    if (!options.recordedJob) return null;
+    let id: string | null;
+    try {
+      id = await options.recordedJob(offerId);
+    } catch (error) {
+      // Without the record the offer still reads; only a job started elsewhere goes unseen.
+      logServerError(error, { offerId, during: "recorded configure job" });
+      return null;
+    }
+    if (id === null || triedRecorded.has(id)) return null;
+    triedRecorded.add(id);
+    return id;
+  }
+
   /** Our job of the offer, its status read again while it has not completed. */
   async function currentJob(offerId: string): Promise<Job | null> {
     const job = jobs.get(canonicalId(offerId));
-    if (job === undefined || job.status.value === "completed") return job ?? null;
-    const res = await client.request({
-      path: `configure/${encodeURIComponent(job.jobId)}/status`,
-      schema: wireJobSchema,
-      subject: `configure job of offer '${offerId}'`,
-      publisherId: sellerId,
-    });
+    if (job !== undefined && job.status.value === "completed") return job;
+    const jobId = job?.jobId ?? (await recordedJobId(offerId));
+    if (jobId === null) return null;
+    let res;
+    try {
+      res = await client.request({
+        path: `configure/${encodeURIComponent(jobId)}/status`,
+        schema: wireJobSchema,
+        subject: `configure job of offer '${offerId}'`,
+        publisherId: sellerId,
+      });
+    } catch (error) {
+      // A recorded job Partner Center no longer knows is no job; any other failure is the read's.
+      if (job === undefined && error instanceof ApiError && error.code === "not_found") return null;
+      throw error;
+    }
     const fresh = toJob(res.body);
     jobs.set(canonicalId(offerId), fresh);
     return fresh;

@@ -10,7 +10,7 @@ import type { OfferStatus } from "@/lib/schemas/model";
 
 import { startHarness, type Harness } from "../testing/emulator-harness";
 import { createTokenProvider } from "../token";
-import { createPartnerCenter } from "./index";
+import { createPartnerCenter, type PartnerCenterOptions } from "./index";
 
 let h: Harness;
 const SELLER = "seller";
@@ -32,9 +32,9 @@ beforeEach(async () => {
   await h.control("POST", "/_emulator/reset");
 });
 
-function fresh(overrides: Record<string, string> = {}) {
+function fresh(overrides: Record<string, string> = {}, options: PartnerCenterOptions = {}) {
   const env = h.env(overrides);
-  return createPartnerCenter(env, createTokenProvider(env));
+  return createPartnerCenter(env, createTokenProvider(env), undefined, options);
 }
 
 async function failure(promise: Promise<unknown>): Promise<ApiError> {
@@ -232,6 +232,45 @@ describe("Go live and Cancel", () => {
     const error = await failure(pc.goLive(SELLER, "pc-saas-golive"));
     expect(error).toMatchObject({ status: 409, code: "upstream_rejected" });
     expect((await failure(pc.cancel(SELLER, "pc-saas-golive"))).code).toBe("cancel_unavailable");
+  });
+});
+
+describe("a job started by another instance", () => {
+  it("follows and cancels the Go live another instance started, from the recorded job id", async () => {
+    const op = await fresh().goLive(SELLER, "pc-saas-golive");
+    const asked: string[] = [];
+    const other = fresh(
+      { CACHE_COALESCE: "false" },
+      {
+        recordedJob: async (offerId) => {
+          asked.push(offerId);
+          return offerId === "pc-saas-golive" ? op.operationId : null;
+        },
+      },
+    );
+    const running = (await other.getOfferStatus(SELLER, "pc-saas-golive")).value;
+    expect(running).toMatchObject({ indicator: "publishing", currentStepId: "publish", cancelUnavailable: null });
+    const cancel = await other.cancel(SELLER, "pc-saas-golive");
+    expect(cancel.outcome).toBe("accepted");
+    expect((await other.getOfferStatus(SELLER, "pc-saas-golive")).value.indicator).toBe("canceled");
+    // Offers with no recorded job cost no job reads.
+    await other.getOfferStatus(SELLER, "pc-vm-preview");
+    expect(asked).toContain("pc-vm-preview");
+    expect((await h.stats()).byRoute[ROUTE.job]).toBe(2);
+  });
+
+  it("reads the offer without the job when the recorded one is unknown or the record fails", async () => {
+    const unknown = fresh({}, { recordedJob: async () => "no-such-job" });
+    expect((await unknown.getOfferStatus(SELLER, "pc-saas-signoff")).value.indicator).toBe("awaitingSignoff");
+    const failing = fresh(
+      {},
+      {
+        recordedJob: async () => {
+          throw new Error("store unreachable");
+        },
+      },
+    );
+    expect((await failing.getOfferStatus(SELLER, "pc-saas-signoff")).value.indicator).toBe("awaitingSignoff");
   });
 });
 

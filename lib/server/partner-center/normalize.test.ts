@@ -133,6 +133,13 @@ describe("configure jobs", () => {
     expect(status([preview, sub(12, "preview", "running", "pending")], cancelled).indicator).toBe("publishing");
   });
 
+  it("forgets a finished job once a newer preview starts the next round", () => {
+    const failed = job({ jobStatus: "completed", jobResult: "failed", jobEnd: "2026-11-20T08:10:00Z" });
+    const next = status([preview, sub(12, "preview", "completed", "succeeded")], failed);
+    expect(next.indicator).toBe("awaitingSignoff");
+    expect(next.steps.flatMap((s) => s.messages)).toEqual([]);
+  });
+
   it("reads jobID as well as jobId, and fails the contract without either", () => {
     expect(wireJobSchema.parse({ jobID: "abc", jobStatus: "running" }).jobId).toBe("abc");
     expect(wireJobSchema.safeParse({ jobStatus: "running" }).success).toBe(false);

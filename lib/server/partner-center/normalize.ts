@@ -251,6 +251,15 @@ function jobMessages(job: Job): Message[] {
   return messages;
 }
 
+/** A job tells about the offer until a newer preview submission starts the next round. */
+function relevantJob(job: Job | null, submissions: readonly Submission[]): (Job & { target: "live" }) | null {
+  if (job === null) return null;
+  const superseded = submissions.some(
+    (s) => s.target.value === "preview" && s.created !== null && s.created > (job.start ?? ""),
+  );
+  return superseded && !inFlight(job) ? null : { ...job, target: "live" };
+}
+
 export interface ProductState {
   publisherId: string;
   offerId: string;
@@ -262,13 +271,13 @@ export interface ProductState {
 
 /** The Status tab's document, derived from the product's submissions and our configure job. */
 export function toOfferStatus(state: ProductState): OfferStatus {
-  const job = state.job === null ? null : { ...state.job, target: "live" as const };
+  const job = relevantJob(state.job, state.submissions);
   const d = derive(state.submissions, job);
   const reached = STAGES.findIndex((s) => s.id === d.stage);
   const url = partnerCenterUrl(state.productGuid);
   const steps: Step[] = STAGES.map((stage, i) => {
     const messages: Message[] = [];
-    if (stage.id === "publish" && state.job !== null) messages.push(...jobMessages(state.job));
+    if (stage.id === "publish" && job !== null) messages.push(...jobMessages(job));
     if (i === reached && d.stageStatus.value === "rejected" && messages.every((m) => m.level.value !== "error")) {
       // A submission that failed outside the dashboard: the API says that, not why.
       messages.push(
