@@ -1,6 +1,16 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { apiFaultError, malformedBody, type RouteKind } from "./faults";
-import { BodyError, isRecord, readJson, requestBaseUrl, send, sendJson, sleep, type ParsedUrl } from "./http";
+import {
+  BodyError,
+  bearerToken,
+  isRecord,
+  readJson,
+  requestBaseUrl,
+  send,
+  sendJson,
+  sleep,
+  type ParsedUrl,
+} from "./http";
 import {
   PC_VERSION,
   SCHEMA,
@@ -116,8 +126,7 @@ export async function handlePartnerCenter(
     );
   }
 
-  const auth = req.headers.authorization;
-  const bearer = auth !== undefined && /^bearer\s+/i.test(auth) ? auth.replace(/^bearer\s+/i, "").trim() : "";
+  const bearer = bearerToken(req);
   const tokenState = bearer === "" ? "missing" : state.tokens.check(bearer, "graph");
   if (tokenState !== "valid") {
     const message =
