@@ -95,6 +95,25 @@ describe("access", () => {
     expect(cppWithGraph.status).toBe(401);
   });
 
+  it("issues a Graph token on the v1 endpoint for resource https://graph.microsoft.com", async () => {
+    const { tenantId, clientId, clientSecret } = client.emulator.credentials;
+    const res = await client.request("POST", `/${tenantId}/oauth2/token`, {
+      headers: { "Content-Type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({
+        grant_type: "client_credentials",
+        client_id: clientId,
+        client_secret: clientSecret,
+        resource: "https://graph.microsoft.com",
+      }).toString(),
+    });
+    const body = res.json<{ access_token: string; resource: string }>();
+    expect(body.resource).toBe("https://graph.microsoft.com");
+    const ok = await client.request("GET", `/rp/product-ingestion/product?${PC_QUERY}`, {
+      headers: { Authorization: `Bearer ${body.access_token}` },
+    });
+    expect(ok.status).toBe(200);
+  });
+
   it("requires $version, in its error shape with details", async () => {
     const res = await client.request("GET", "/rp/product-ingestion/product", {
       headers: { Authorization: `Bearer ${await client.graphToken()}` },
