@@ -73,6 +73,14 @@ describe("Partner Center through our API", () => {
     expect(doc.text).not.toContain(String(h.emulator.port));
   });
 
+  it("says in its envelope that Partner Center failed, so the pages name it", async () => {
+    await h.control("POST", "/_emulator/faults", { target: "partner-center", kind: "status", status: 503, times: 3 });
+    const res = await call(status as Handler, { publisherId: "seller", offerId: "pc-saas-signoff" });
+    expect(res.status).toBe(503);
+    expect(res.body.error).toMatchObject({ code: "upstream_unavailable", args: { upstream: "partnerCenter" } });
+    await h.control("DELETE", "/_emulator/faults");
+  });
+
   it("refuses Cancel where no job of ours runs, in our envelope, with the reason", async () => {
     const res = await call(cancel as Handler, { publisherId: "seller", offerId: "pc-vm-preview" }, "POST");
     expect(res.status).toBe(409);

@@ -2,17 +2,27 @@ import "server-only";
 
 import type { ServerEnv } from "@/lib/env";
 
+import { ApiError } from "../errors";
 import type { TokenProvider } from "../token";
 import { createUpstreamClient, type UpstreamClient } from "../upstream/http-client";
 import { wireErrorSchema } from "./wire";
 
 /** The Product Ingestion API's HTTP client: the shared one with its base, `$version` and words. */
+/** Our error, marked as Partner Center's, so the pages name it rather than the Cloud Partner Portal. */
+export function asPartnerCenterError(error: unknown): unknown {
+  if (!(error instanceof ApiError)) return error;
+  return new ApiError(error.status, error.code, error.message, error.retryAfterSeconds, {
+    cause: error.cause,
+    args: { ...error.args, upstream: "partnerCenter" },
+  });
+}
+
 export function createPartnerCenterClient(
   env: ServerEnv,
   tokens: TokenProvider,
   fetchImpl: typeof fetch = fetch,
 ): UpstreamClient {
-  return createUpstreamClient(
+  const client = createUpstreamClient(
     {
       name: "Partner Center",
       baseUrl: env.PARTNER_CENTER_API_BASE_URL,
@@ -35,4 +45,10 @@ export function createPartnerCenterClient(
     tokens,
     fetchImpl,
   );
+  return {
+    request: (req) =>
+      client.request(req).catch((error: unknown) => {
+        throw asPartnerCenterError(error);
+      }),
+  };
 }

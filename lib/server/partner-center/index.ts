@@ -298,6 +298,8 @@ export function createPartnerCenter(
           400,
           "upstream_bad_request",
           `Offer '${offerId}' is not waiting for publisher sign-off in Partner Center (no completed preview to take live).`,
+          undefined,
+          { args: { upstream: "partnerCenter" } },
         );
       }
       const res = await client.request<string | undefined>({

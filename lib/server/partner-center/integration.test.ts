@@ -306,11 +306,10 @@ describe("upstream errors", () => {
 
   it("maps 503 to 503", async () => {
     await fault({ target: "partner-center", kind: "status", status: 503, retryAfter: 30 });
-    expect(await failure(fresh().listOffers(SELLER))).toMatchObject({
-      status: 503,
-      code: "upstream_unavailable",
-      retryAfterSeconds: 30,
-    });
+    const error = await failure(fresh().listOffers(SELLER));
+    expect(error).toMatchObject({ status: 503, code: "upstream_unavailable", retryAfterSeconds: 30 });
+    // The pages name Partner Center, not the Cloud Partner Portal.
+    expect(error.args).toEqual({ upstream: "partnerCenter" });
   });
 
   it("maps a body that is not JSON to 502 upstream_contract", async () => {
