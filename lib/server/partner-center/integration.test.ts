@@ -356,7 +356,8 @@ describe("upstream errors", () => {
 
   it("reports a failing token endpoint as a 502", async () => {
     await fault({ target: "token", kind: "status", status: 500 });
-    expect(await failure(read())).toMatchObject({ status: 502, code: "token_unavailable" });
+    const error = await failure(read());
+    expect(error).toMatchObject({ status: 502, code: "token_unavailable", args: { upstream: "partnerCenter" } });
   });
 
   it("keeps the list when one product's submissions fail, marks that row, and does not share it", async () => {
