@@ -125,6 +125,16 @@ describe("access", () => {
   });
 });
 
+describe("routes", () => {
+  it("answers 404 for an unknown route or job and 405 for a wrong method, in its error shape", async () => {
+    const unknown = await client.pc("GET", "offers");
+    expect([unknown.status, unknown.json<ErrorBody>().error.code]).toEqual([404, "notFound"]);
+    expect((await client.pc("GET", "configure/no-such-job/status")).status).toBe(404);
+    const method = await client.pc("GET", "configure");
+    expect([method.status, method.json<ErrorBody>().error.code]).toEqual([405, "methodNotAllowed"]);
+  });
+});
+
 describe("reads", () => {
   it("pages the products with @nextLink, keeping the query", async () => {
     const first = (await client.pc("GET", "product?$maxpagesize=4")).json<Page<Product>>();

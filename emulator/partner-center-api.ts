@@ -44,24 +44,31 @@ interface PcRoute {
   jobId?: string;
 }
 
+type Found = Omit<PcRoute, "method"> & { method?: "POST" };
+
+/** `s`: the decoded path segments after /rp/product-ingestion. */
+function find(s: readonly string[]): Found | null {
+  const [a, b, c] = s;
+  if (a === "product" && s.length === 1) return { kind: "pc-products", template: "product" };
+  if (a === "product" && b && s.length === 2) return { kind: "pc-product", template: "product/{id}", productGuid: b };
+  if (a === "resource-tree" && b === "product" && c && s.length === 3)
+    return { kind: "pc-resource-tree", template: "resource-tree/product/{id}", productGuid: c };
+  if (a === "plan" && s.length === 1) return { kind: "pc-plans", template: "plan" };
+  if (a === "submission" && b && s.length === 2)
+    return { kind: "pc-submissions", template: "submission/{id}", productGuid: b };
+  if (a !== "configure") return null;
+  if (s.length === 1) return { kind: "pc-configure", template: "configure", method: "POST" };
+  if (!b) return null;
+  if (s.length === 2) return { kind: "pc-job", template: "configure/{jobId}", jobId: b };
+  if (c === "status" && s.length === 3) return { kind: "pc-job", template: "configure/{jobId}/status", jobId: b };
+  if (c === "cancel" && s.length === 3)
+    return { kind: "pc-cancel", template: "configure/{jobId}/cancel", jobId: b, method: "POST" };
+  return null;
+}
+
 function match(method: string, s: readonly string[]): PcRoute | { allow: string } | null {
-  const [a, b, c, d] = s;
-  let found: Omit<PcRoute, "method"> & { method?: "POST" } = { kind: "pc-products", template: "product" };
-  if (a === "product" && s.length === 1) found = { kind: "pc-products", template: "product" };
-  else if (a === "product" && s.length === 2) found = { kind: "pc-product", template: "product/{id}", productGuid: b };
-  else if (a === "resource-tree" && b === "product" && c && s.length === 3)
-    found = { kind: "pc-resource-tree", template: "resource-tree/product/{id}", productGuid: c };
-  else if (a === "plan" && s.length === 1) found = { kind: "pc-plans", template: "plan" };
-  else if (a === "submission" && b && s.length === 2)
-    found = { kind: "pc-submissions", template: "submission/{id}", productGuid: b };
-  else if (a === "configure" && s.length === 1) found = { kind: "pc-configure", template: "configure", method: "POST" };
-  else if (a === "configure" && b && s.length === 2)
-    found = { kind: "pc-job", template: "configure/{jobId}", jobId: b };
-  else if (a === "configure" && b && c === "status" && s.length === 3)
-    found = { kind: "pc-job", template: "configure/{jobId}/status", jobId: b };
-  else if (a === "configure" && b && c === "cancel" && s.length === 3 && d === undefined)
-    found = { kind: "pc-cancel", template: "configure/{jobId}/cancel", jobId: b, method: "POST" };
-  else return null;
+  const found = find(s);
+  if (found === null) return null;
   const expected = found.method ?? "GET";
   if (method !== expected) return { allow: expected };
   return { ...found, method: expected };
