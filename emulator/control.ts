@@ -6,6 +6,7 @@ import { generateDataset } from "./data";
 import { faultSpecSchema } from "./faults";
 import { BodyError, isRecord, readJson, sendError, sendJson, type ParsedUrl } from "./http";
 import type { BulkOptions, OfferRecord } from "./model";
+import { generatePartnerCenter } from "./partner-center-model";
 import type { EmulatorState } from "./state";
 
 /** The control API under /_emulator/ (test mode only; no auth). */
@@ -30,6 +31,7 @@ const messageSchema = z
 function resetEmulator(state: EmulatorState, seed: number, bulk: BulkOptions | null): void {
   state.clock.reset();
   state.data = generateDataset(seed, state.clock.startMs(), bulk);
+  state.partnerCenter = generatePartnerCenter(seed, state.clock.startMs());
   state.faults.clear();
   state.stats.reset();
   state.tokens.revokeAll();
@@ -115,6 +117,7 @@ async function route(
       return sendJson(res, 200, { tokenLifetimeSeconds: state.tokenLifetimeSeconds });
     }
   }
+  if (s[0] === "partner-center") return partnerCenterControl(state, req, res, s, method);
   const [publishers, p, offers, o, action] = s;
   if (s.length !== 5 || publishers !== "publishers" || offers !== "offers" || !p || !o) return notFound();
   const offer = findOffer(state, p, o);
@@ -142,4 +145,29 @@ async function route(
     return sendJson(res, 201, { appended: true });
   }
   return sendError(res, 405, "MethodNotAllowed", "The requested method is not allowed.");
+}
+
+/** PUT / DELETE /_emulator/partner-center/products/{externalId}/submissions-override: serve a body instead. */
+async function partnerCenterControl(
+  state: EmulatorState,
+  req: IncomingMessage,
+  res: ServerResponse,
+  s: readonly string[],
+  method: string,
+) {
+  const [, products, externalId, action] = s;
+  const product = state.partnerCenter.products.find((p) => p.externalId.toLowerCase() === externalId?.toLowerCase());
+  if (s.length !== 4 || products !== "products" || action !== "submissions-override")
+    return sendError(res, 404, "NotFound", "The requested resource was not found.");
+  if (product === undefined) return sendError(res, 404, "NotFound", `Product '${externalId ?? ""}' was not found.`);
+  if (method === "DELETE") {
+    product.override = null;
+    return sendJson(res, 200, { overridden: false });
+  }
+  if (method !== "PUT") return sendError(res, 405, "MethodNotAllowed", "The requested method is not allowed.");
+  const body = await readJson(req);
+  if (isRecord(body) && typeof body.raw === "string") product.override = { kind: "raw", raw: body.raw };
+  else if (isRecord(body) && "body" in body) product.override = { kind: "body", body: body.body };
+  else throw new BodyError(400, "BadRequest", 'Send { "body": <JSON> } or { "raw": "<text>" }.');
+  return sendJson(res, 200, { overridden: true });
 }

@@ -2,7 +2,18 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { cancel, goLive, publish, type ActionResult } from "./actions";
 import { matchCppRoute, type CppRoute } from "./cpp-routes";
 import { apiFaultError, malformedBody } from "./faults";
-import { BodyError, isRecord, readJson, send, sendEmpty, sendError, sendJson, sleep, type ParsedUrl } from "./http";
+import {
+  BodyError,
+  bearerToken,
+  isRecord,
+  readJson,
+  send,
+  sendEmpty,
+  sendError,
+  sendJson,
+  sleep,
+  type ParsedUrl,
+} from "./http";
 import type { OfferRecord, PublisherRecord } from "./model";
 import {
   changedTime,
@@ -57,8 +68,7 @@ export async function handleApi(state: EmulatorState, req: IncomingMessage, res:
     return;
   }
 
-  const auth = req.headers.authorization;
-  const bearer = auth !== undefined && /^bearer\s+/i.test(auth) ? auth.replace(/^bearer\s+/i, "").trim() : "";
+  const bearer = bearerToken(req);
   const tokenState = bearer === "" ? "missing" : state.tokens.check(bearer);
   if (tokenState !== "valid") {
     const message =

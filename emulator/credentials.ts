@@ -9,6 +9,8 @@ export const emulatorCredentials = {
   clientId: "0d9e7c1a-3b2f-4e5d-8a6b-7c8d9e0f1a2b",
   clientSecret: "emu~Q8x.Kp2vLr5-Tz7Wd3Yh9Ns4Bf6Gj1Mc",
   scope: "https://cloudpartner.azure.com/.default",
+  /** The scope of Partner Center's Product Ingestion API (Microsoft Graph). */
+  graphScope: "https://graph.microsoft.com/.default",
   /** App registration that authenticates with a client assertion signed by `client-cert.pem`. */
   certificateClientId: "5a4b3c2d-1e0f-4a9b-8c7d-6e5f4a3b2c1d",
 } as const;

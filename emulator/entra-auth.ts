@@ -124,14 +124,28 @@ export function authenticate(
     };
   }
   if (isCodeGrant) return null;
-  return v1 ? checkResource(form, tenantId) : checkScope(form, creds.scope);
+  return v1 ? checkResource(form, tenantId) : checkScope(form, [creds.scope, creds.graphScope]);
 }
 
-function checkScope(form: URLSearchParams, expected: string): TokenFailure | null {
+/** The API a client-credentials token is for: the Cloud Partner Portal, or Microsoft Graph (Product Ingestion). */
+export type TokenAudience = "cpp" | "graph";
+
+const RESOURCES: Readonly<Record<string, TokenAudience>> = {
+  "https://cloudpartner.azure.com": "cpp",
+  "https://graph.microsoft.com": "graph",
+};
+
+/** The audience of an authenticated token request (its scope, or its v1 resource). */
+export function audienceOf(form: URLSearchParams, v1: boolean): TokenAudience {
+  const resource = v1 ? (form.get("resource") ?? "") : (form.get("scope") ?? "").replace(/\/\.default\b/g, "");
+  return Object.entries(RESOURCES).find(([url]) => resource.includes(url))?.[1] ?? "cpp";
+}
+
+function checkScope(form: URLSearchParams, accepted: readonly string[]): TokenFailure | null {
   const scope = form.get("scope");
   if (scope === null || scope.trim() === "") return missing("scope");
   const requested = scope.split(/\s+/).filter((s) => s !== "" && !OIDC_SCOPES.has(s));
-  if (requested.length === 1 && requested[0] === expected) return null;
+  if (requested.length === 1 && accepted.includes(requested[0] ?? "")) return null;
   return {
     status: 400,
     error: "invalid_scope",
@@ -143,7 +157,7 @@ function checkScope(form: URLSearchParams, expected: string): TokenFailure | nul
 function checkResource(form: URLSearchParams, tenantId: string): TokenFailure | null {
   const resource = form.get("resource");
   if (resource === null || resource === "") return missing("resource");
-  if (resource.replace(/\/+$/, "") === "https://cloudpartner.azure.com") return null;
+  if (resource.replace(/\/+$/, "") in RESOURCES) return null;
   return {
     status: 400,
     error: "invalid_resource",

@@ -172,8 +172,10 @@ describe("token endpoint", () => {
   });
 
   it("rejects a bad scope, a missing scope and an unsupported grant", async () => {
-    const bad = await secretRequest({ scope: "https://graph.microsoft.com/.default" });
+    const bad = await secretRequest({ scope: "https://management.azure.com/.default" });
     expect(bad.status).toBe(400);
+    // Microsoft Graph's scope is the Product Ingestion API's (UPSTREAM=partner-center).
+    expect((await secretRequest({ scope: "https://graph.microsoft.com/.default" })).status).toBe(200);
     expect(bad.json<EntraError>()).toMatchObject({ error: "invalid_scope", error_codes: [70011] });
     const missing = await secretRequest({ scope: "" });
     expect(missing.json<EntraError>()).toMatchObject({ error: "invalid_request", error_codes: [900144] });

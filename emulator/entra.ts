@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { authenticate, invalidSecretText } from "./entra-auth";
+import { audienceOf, authenticate, invalidSecretText } from "./entra-auth";
 import { redeemCode } from "./entra-code";
 import { handleBrowserEntra } from "./entra-signin";
 import { malformedBody } from "./faults";
@@ -228,7 +228,8 @@ async function handleToken(
       return;
     }
     const lifetime = state.tokenLifetimeSeconds;
-    const accessToken = state.tokens.issue(lifetime, form.get("client_id") ?? "");
+    const audience = audienceOf(form, v1);
+    const accessToken = state.tokens.issue(lifetime, audience, form.get("client_id") ?? "");
     const requestId = req.headers["client-request-id"];
     const headers = { ...NO_STORE, ...(typeof requestId === "string" ? { "client-request-id": requestId } : {}) };
     const nowS = Math.floor(Date.now() / 1000);
@@ -239,7 +240,7 @@ async function handleToken(
           ext_expires_in: String(lifetime),
           expires_on: String(nowS + lifetime),
           not_before: String(nowS),
-          resource: "https://cloudpartner.azure.com",
+          resource: audience === "graph" ? "https://graph.microsoft.com" : "https://cloudpartner.azure.com",
           access_token: accessToken,
         }
       : { token_type: "Bearer", expires_in: lifetime, ext_expires_in: lifetime, access_token: accessToken };

@@ -11,12 +11,22 @@ export const ROUTE_KINDS = [
   "golive",
   "cancel",
   "operations",
+  // Partner Center's Product Ingestion API (/rp/product-ingestion/).
+  "pc-products",
+  "pc-product",
+  "pc-resource-tree",
+  "pc-plans",
+  "pc-submissions",
+  "pc-configure",
+  "pc-job",
+  "pc-cancel",
 ] as const;
 export type RouteKind = (typeof ROUTE_KINDS)[number];
 
 export const faultSpecSchema = z
   .object({
-    target: z.enum(["api", "token", ...ROUTE_KINDS]),
+    /** `api`: every API request (both APIs); `partner-center`: every Product Ingestion request. */
+    target: z.enum(["api", "token", "partner-center", ...ROUTE_KINDS]),
     kind: z.enum(["latency", "status", "malformed", "reset", "invalid_client"]),
     status: z.number().int().min(400).max(599).optional(),
     retryAfter: z.number().int().min(0).max(86_400).optional(),
@@ -89,7 +99,10 @@ export class FaultRegistry {
 
   private matches(fault: Fault, ctx: FaultContext): boolean {
     const targetOk =
-      fault.target === ctx.target || (ctx.target === "api" && ctx.kind !== null && fault.target === ctx.kind);
+      fault.target === ctx.target ||
+      (ctx.target === "api" &&
+        ctx.kind !== null &&
+        (fault.target === ctx.kind || (fault.target === "partner-center" && ctx.kind.startsWith("pc-"))));
     return (
       targetOk &&
       (fault.afterAction ?? false) === (ctx.afterAction ?? false) &&
@@ -145,6 +158,13 @@ export function malformedBody(kind: RouteKind | "token" | null): string {
   switch (kind) {
     case "token":
       return '{"token_type":"Bearer","expires_in":3599,"ext_expires_in":3599,"access_token":"eyJ0eXAiOiJKV1Qi';
+    case "pc-products":
+    case "pc-submissions":
+      return '{"value": [{"$schema": "https://schema.mp.microsoft.com/schema/submission/2022-03-01-preview2", "id": "submiss';
+    case "pc-configure":
+    case "pc-job":
+    case "pc-cancel":
+      return '{"jobId": "3b5c1b4e", "jobStatus": "runn';
     case "publishers":
     case "offers":
       return '[{"offerTypeId":"microsoft-azure-virtualmachines","publisherId":"contoso","status":"runn';

@@ -114,3 +114,9 @@ export function requestBaseUrl(req: IncomingMessage, fallback: string): string {
   }
   return fallback;
 }
+
+/** The bearer token of a request's Authorization header, or "" when there is none. */
+export function bearerToken(req: IncomingMessage): string {
+  const auth = req.headers.authorization;
+  return auth !== undefined && /^bearer\s+/i.test(auth) ? auth.replace(/^bearer\s+/i, "").trim() : "";
+}

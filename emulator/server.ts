@@ -12,6 +12,8 @@ import { handleEntra } from "./entra";
 import { handleBrowserEntra } from "./entra-signin";
 import { FaultRegistry } from "./faults";
 import { parseUrl, sendError } from "./http";
+import { PC_PREFIX, handlePartnerCenter } from "./partner-center-api";
+import { generatePartnerCenter } from "./partner-center-model";
 import type { BulkOptions } from "./model";
 import { SignInStore } from "./signin-store";
 import { createSigningKey } from "./signing-key";
@@ -100,6 +102,8 @@ async function handle(state: EmulatorState, req: IncomingMessage, res: ServerRes
     if (state.testMode) return handleControl(state, req, res, url);
   } else if (first === "api") {
     return handleApi(state, req, res, url);
+  } else if (first === PC_PREFIX[0] && url.segments[1] === PC_PREFIX[1]) {
+    return handlePartnerCenter(state, req, res, url);
   } else if (await handleEntra(state, req, res, url)) {
     return;
   }
@@ -157,6 +161,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     initialSeed: seed,
     initialBulk: bulk,
     data: generateDataset(seed, clock.startMs(), bulk),
+    partnerCenter: generatePartnerCenter(seed, clock.startMs()),
     tokenLifetimeSeconds: options.tokenLifetimeSeconds ?? 3600,
   };
 

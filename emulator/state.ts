@@ -3,6 +3,7 @@ import type { Clock } from "./clock";
 import type { EmulatorCredentials } from "./credentials";
 import type { FaultRegistry } from "./faults";
 import type { BulkOptions, Dataset } from "./model";
+import type { PcDataset } from "./partner-center-model";
 import type { SignInStore } from "./signin-store";
 import type { SigningKey } from "./signing-key";
 import type { Stats } from "./stats";
@@ -31,5 +32,7 @@ export interface EmulatorState {
   readonly initialSeed: number;
   readonly initialBulk: BulkOptions | null;
   data: Dataset;
+  /** Partner Center's products, submissions and configure jobs (the Product Ingestion API). */
+  partnerCenter: PcDataset;
   tokenLifetimeSeconds: number;
 }

@@ -26,12 +26,14 @@ export interface RequestOptions {
 }
 
 export const API_QUERY = "api-version=2017-10-31";
+export const PC_QUERY = "$version=2022-03-01-preview2";
 
 export class EmulatorClient {
   readonly emulator: RunningEmulator;
   readonly ca: string;
   readonly agent: Agent;
   private cachedToken: string | null = null;
+  private cachedGraphToken: string | null = null;
 
   constructor(emulator: RunningEmulator) {
     this.emulator = emulator;
@@ -95,6 +97,32 @@ export class EmulatorClient {
 
   forgetToken(): void {
     this.cachedToken = null;
+    this.cachedGraphToken = null;
+  }
+
+  /** A token for Microsoft Graph (the Product Ingestion API). */
+  async graphToken(): Promise<string> {
+    if (this.cachedGraphToken !== null) return this.cachedGraphToken;
+    const { clientId, clientSecret, graphScope } = this.emulator.credentials;
+    const res = await this.tokenRequest({
+      grant_type: "client_credentials",
+      client_id: clientId,
+      client_secret: clientSecret,
+      scope: graphScope,
+    });
+    if (res.status !== 200) throw new Error(`token request failed: ${res.status} ${res.text}`);
+    this.cachedGraphToken = res.json<{ access_token: string }>().access_token;
+    return this.cachedGraphToken;
+  }
+
+  /** A Product Ingestion call under /rp/product-ingestion/ with a Graph token and `$version`. */
+  async pc(method: string, pathname: string, options: RequestOptions = {}): Promise<TestResponse> {
+    const separator = pathname.includes("?") ? "&" : "?";
+    const token = await this.graphToken();
+    return this.request(method, `/rp/product-ingestion/${pathname}${separator}${PC_QUERY}`, {
+      ...options,
+      headers: { Authorization: `Bearer ${token}`, ...options.headers },
+    });
   }
 
   /** A CPP call with a bearer token and the api-version query appended. */
@@ -118,6 +146,7 @@ export class EmulatorClient {
     const res = await this.control("POST", "reset", body);
     if (res.status !== 200) throw new Error(`reset failed: ${res.status} ${res.text}`);
     this.cachedToken = null;
+    this.cachedGraphToken = null;
   }
 
   async close(): Promise<void> {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { ConfigError, parseEnv } from "./env";
+import { ConfigError, parseEnv, upstreamScope } from "./env";
 
 const valid = {
   AZURE_TENANT_ID: "72f988bf-86f1-41af-91ab-2d7cd011db47",
@@ -30,6 +30,26 @@ describe("configuration", () => {
     expect(env.APPROVER_ROLE).toBe("Approver");
     expect(env.SESSION_MAX_AGE_SECONDS).toBe(8 * 3600);
     expect(parseEnv({ ...valid, PORT: "8080" }).APP_BASE_URL).toBe("http://localhost:8080");
+  });
+
+  it("reads the Cloud Partner Portal unless UPSTREAM names Partner Center, with that upstream's scope", () => {
+    const cpp = parseEnv(valid);
+    expect(cpp.UPSTREAM).toBe("cpp");
+    expect(upstreamScope(cpp)).toEqual({ scope: "https://cloudpartner.azure.com/.default", variable: "CPP_SCOPE" });
+    const pc = parseEnv({ ...valid, UPSTREAM: "partner-center" });
+    expect(pc.PARTNER_CENTER_API_BASE_URL).toBe("https://graph.microsoft.com/rp/product-ingestion");
+    expect(pc.PARTNER_CENTER_API_VERSION).toBe("2022-03-01-preview2");
+    expect(pc.PARTNER_CENTER_SELLER_ID).toBe("seller");
+    expect(upstreamScope(pc)).toEqual({
+      scope: "https://graph.microsoft.com/.default",
+      variable: "PARTNER_CENTER_SCOPE",
+    });
+    expect(errorOf({ ...valid, UPSTREAM: "graph" })).toContain("UPSTREAM must be cpp or partner-center");
+    expect(errorOf({ ...valid, PARTNER_CENTER_API_VERSION: "latest" })).toContain("PARTNER_CENTER_API_VERSION");
+    expect(errorOf({ ...valid, PARTNER_CENTER_SELLER_ID: "a b" })).toContain("PARTNER_CENTER_SELLER_ID");
+    expect(errorOf({ ...valid, PARTNER_CENTER_API_BASE_URL: "http://graph.microsoft.com" })).toContain(
+      "PARTNER_CENTER_API_BASE_URL",
+    );
   });
 
   it("names the missing variable in one line", () => {

@@ -115,6 +115,33 @@ const envSchema = z
       .trim()
       .regex(/^\S+\/\.default$/, "CPP_SCOPE must be a resource's /.default scope")
       .default("https://cloudpartner.azure.com/.default"),
+    // Which upstream this deployment reads: the Cloud Partner Portal, or Partner Center's
+    // Product Ingestion API (Microsoft Graph). CPP_TIMEOUT_MS and the retry settings apply to both.
+    UPSTREAM: z.enum(["cpp", "partner-center"], { error: "UPSTREAM must be cpp or partner-center" }).default("cpp"),
+    PARTNER_CENTER_API_BASE_URL: httpsUrl("PARTNER_CENTER_API_BASE_URL").default(
+      "https://graph.microsoft.com/rp/product-ingestion",
+    ),
+    PARTNER_CENTER_API_VERSION: z
+      .string()
+      .trim()
+      .regex(/^\d{4}-\d{2}-\d{2}(-preview\d*)?$/, "PARTNER_CENTER_API_VERSION must look like 2022-03-01-preview2")
+      .default("2022-03-01-preview2"),
+    PARTNER_CENTER_SCOPE: z
+      .string()
+      .trim()
+      .regex(/^\S+\/\.default$/, "PARTNER_CENTER_SCOPE must be a resource's /.default scope")
+      .default("https://graph.microsoft.com/.default"),
+    // The API names no seller: the one publisher of a Partner Center deployment takes these.
+    PARTNER_CENTER_SELLER_ID: z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z0-9._-]{1,100}$/, "PARTNER_CENTER_SELLER_ID must be a plain identifier (letters, digits, . _ -)")
+      .default("seller"),
+    PARTNER_CENTER_SELLER_NAME: z
+      .string()
+      .trim()
+      .max(200, "PARTNER_CENTER_SELLER_NAME must be at most 200 characters")
+      .default("Partner Center seller"),
     CPP_TIMEOUT_MS: int("CPP_TIMEOUT_MS", 100, 120_000).default(10_000),
     CPP_MAX_RETRIES: int("CPP_MAX_RETRIES", 0, 5).default(2),
     CPP_MAX_RETRY_DELAY_MS: int("CPP_MAX_RETRY_DELAY_MS", 0, 60_000).default(3_000),
@@ -222,6 +249,13 @@ export type ServerEnv = z.infer<typeof envSchema>;
 
 export class ConfigError extends Error {
   override readonly name = "ConfigError";
+}
+
+/** The token scope of the configured upstream, and the variable that sets it. */
+export function upstreamScope(env: ServerEnv): { scope: string; variable: "CPP_SCOPE" | "PARTNER_CENTER_SCOPE" } {
+  return env.UPSTREAM === "partner-center"
+    ? { scope: env.PARTNER_CENTER_SCOPE, variable: "PARTNER_CENTER_SCOPE" }
+    : { scope: env.CPP_SCOPE, variable: "CPP_SCOPE" };
 }
 
 /** Parses an environment; throws ConfigError whose message is one line naming the variable. */

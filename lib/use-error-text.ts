@@ -13,6 +13,19 @@ function isCode(code: string): code is Code {
 /** Codes whose message is the upstream's own words (shown as they come, after ours). */
 const UPSTREAM_WORDS: ReadonlySet<string> = new Set(["upstream_bad_request", "upstream_rejected", "not_found"]);
 
+/**
+ * The catalogue's sentence for an error, or null when the catalogue has none: the code's `_by`
+ * wording when the server knows who did it (already_live_by …), and its `_partnerCenter`
+ * wording when Partner Center, not the Cloud Partner Portal, is the upstream that failed.
+ */
+export function catalogueCode(error: ApiError): Code | null {
+  const byCode = error.args?.by !== undefined ? `${error.code}_by` : null;
+  const base = byCode !== null && isCode(byCode) ? byCode : error.code;
+  const upstreamCode = error.args?.upstream === "partnerCenter" ? `${base}_partnerCenter` : null;
+  const code = upstreamCode !== null && isCode(upstreamCode) ? upstreamCode : base;
+  return isCode(code) ? code : null;
+}
+
 export interface ErrorText {
   /** Our sentence for the error's code, in the page's language. */
   summary: string;
@@ -32,11 +45,9 @@ export function useErrorText(): (error: unknown) => ErrorText {
   return useCallback(
     (error: unknown) => {
       if (!(error instanceof ApiError)) return { summary: t("codes.unknown"), retry: null, upstream: null };
-      // Who did it, when the server knows: the code's `_by` wording (already_live_by …).
-      const byCode = error.args?.by !== undefined ? `${error.code}_by` : null;
-      const code = byCode !== null && isCode(byCode) ? byCode : error.code;
-      const known = isCode(code);
-      const summary = known ? t(`codes.${code as Code}`, { ...error.args, status: error.status }) : error.message;
+      const code = catalogueCode(error);
+      const known = code !== null;
+      const summary = known ? t(`codes.${code}`, { ...error.args, status: error.status }) : error.message;
       const retry =
         error.retryAfterSeconds !== undefined && error.retryAfterSeconds > 0
           ? t("retryIn", { seconds: Math.ceil(error.retryAfterSeconds) })

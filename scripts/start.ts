@@ -114,9 +114,11 @@ async function main(): Promise<void> {
   if (configured) {
     // A real configuration never shows the demo marker, whatever the shell carried over.
     env.DEMO_MODE = "false";
-    log(
-      `AZURE_* variables found: starting the dashboard against ${process.env.CPP_API_BASE_URL ?? "https://cloudpartner.azure.com"}.`,
-    );
+    const upstream =
+      process.env.UPSTREAM === "partner-center"
+        ? (process.env.PARTNER_CENTER_API_BASE_URL ?? "https://graph.microsoft.com/rp/product-ingestion")
+        : (process.env.CPP_API_BASE_URL ?? "https://cloudpartner.azure.com");
+    log(`AZURE_* variables found: starting the dashboard against ${upstream}.`);
   } else {
     emulator = await startEmulator({
       host: "127.0.0.1",
@@ -132,6 +134,8 @@ async function main(): Promise<void> {
       AZURE_CLIENT_SECRET: credentials.clientSecret,
       AZURE_AUTHORITY_HOST: emulator.url,
       CPP_API_BASE_URL: emulator.url,
+      // The emulator plays Partner Center's Product Ingestion API too (UPSTREAM=partner-center).
+      PARTNER_CENTER_API_BASE_URL: `${emulator.url}/rp/product-ingestion`,
       NODE_EXTRA_CA_CERTS: emulator.caFile,
       // Every page says "Demo data", so the emulator's offers are never taken for real ones.
       DEMO_MODE: "true",

@@ -60,7 +60,10 @@ export function OfferActions({ status }: { status: OfferStatus }) {
   const needsAcknowledgement = dialog === "golive" && errors > 0 && acknowledged !== errors;
 
   const canGoLive = indicator === "awaitingSignoff";
-  const canCancel = indicator === "publishing" || indicator === "awaitingSignoff";
+  const inFlight = indicator === "publishing" || indicator === "awaitingSignoff";
+  // Partner Center cancels only a configure job of ours that still runs; the status says when there is none.
+  const cancelUnavailable = inFlight && Boolean(status.cancelUnavailable);
+  const canCancel = inFlight && !cancelUnavailable;
   const { state } = flow;
   // Not offered twice: while one is sent, tracked until the indicator moves, or being checked.
   const busy = state.phase === "sending" || state.phase === "tracking" || state.phase === "checking";
@@ -121,6 +124,11 @@ export function OfferActions({ status }: { status: OfferStatus }) {
               </ActionButton>
             ) : null}
           </div>
+        ) : null}
+        {cancelUnavailable ? (
+          <p data-testid="cancel-unavailable" className="max-w-prose text-sm text-slate-700">
+            {t("cancelUnavailable")}
+          </p>
         ) : null}
         {(canGoLive || canCancel) && !isApprover ? (
           <p className="text-sm text-slate-700">{actionsDisabledReason}</p>

@@ -30,6 +30,7 @@ export function OfferHeader({ publisherId, offerId }: { publisherId: string; off
   const shown = onDetails ? offerQuery : statusQuery;
   const allOffers = `/publishers/${encodeURIComponent(publisherId)}/offers`;
   const name = offer?.name ?? offerId;
+  const partnerCenterUrl = status?.partnerCenterUrl ?? offer?.partnerCenterUrl;
 
   return (
     <header className="mb-5" data-testid="offer-header">
@@ -71,6 +72,20 @@ export function OfferHeader({ publisherId, offerId }: { publisherId: string; off
           </>
         ) : null}
       </dl>
+      {partnerCenterUrl ? (
+        <p className="mt-1.5 text-sm">
+          <a
+            href={partnerCenterUrl}
+            target="_blank"
+            rel="noopener noreferrer"
+            data-testid="partner-center-link"
+            className="text-brand-700 underline-offset-2 hover:underline"
+          >
+            {t("partnerCenter")}
+            <span className="sr-only"> {t("partnerCenterNewTab")}</span>
+          </a>
+        </p>
+      ) : null}
       <OfferTabs publisherId={publisherId} offerId={offerId}>
         {shown.data || shown.error ? (
           <FreshnessBar

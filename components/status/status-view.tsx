@@ -34,9 +34,19 @@ export function StatusView({ publisherId, offerId }: { publisherId: string; offe
       <CriticalIssues status={status} />
       <OfferMessages messages={status.messages} />
       <section aria-labelledby="steps-heading">
-        <h2 id="steps-heading" className="mb-3 text-lg font-semibold text-slate-900">
+        <h2 id="steps-heading" className="mb-3 flex flex-wrap items-center gap-2 text-lg font-semibold text-slate-900">
           {t("stepsHeading")}
+          {status.derivedFrom === "submissions" ? (
+            <span className="rounded-full border border-slate-300 bg-slate-50 px-2 py-0.5 text-xs font-medium text-slate-700">
+              {t("derivedStepsLabel")}
+            </span>
+          ) : null}
         </h2>
+        {status.derivedFrom === "submissions" ? (
+          <p data-testid="derived-steps" className="mb-3 text-sm text-slate-600">
+            {t("derivedSteps")}
+          </p>
+        ) : null}
         <StepTimeline status={status} />
       </section>
       <StatusAnnouncer status={status} />

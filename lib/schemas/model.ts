@@ -50,6 +50,15 @@ export interface OfferStatus {
   errorCount: number;
   previewLinks: Link[];
   liveLinks: Link[];
+  /**
+   * Set when the upstream gives no steps (Partner Center): the steps, their estimates and the
+   * sign-off wait were built by the dashboard from the offer's submissions and configure jobs.
+   */
+  derivedFrom?: "submissions";
+  /** Why Cancel publish is not offered although the offer is in flight (Partner Center: no running job to cancel). */
+  cancelUnavailable?: "noRunningJob" | null;
+  /** The offer in the upstream's own portal (Partner Center), when known. */
+  partnerCenterUrl?: string;
 }
 
 export interface CurrentStep {
@@ -84,6 +93,8 @@ export interface OfferSummary {
   statusError: string | null;
   /** The preview links of its status document (offers in flight), so the queue can show them. */
   previewLinks: Link[];
+  /** The offer in Partner Center, when the upstream is Partner Center. */
+  partnerCenterUrl?: string;
 }
 
 export interface Plan {
@@ -102,6 +113,8 @@ export interface OfferDetail {
   title: string | null;
   summary: string | null;
   plans: Plan[];
+  /** The offer in Partner Center, when the upstream is Partner Center. */
+  partnerCenterUrl?: string;
 }
 
 export interface OperationAccepted {

@@ -70,6 +70,12 @@ function parseWith<T extends string>(table: Map<string, T>, raw: unknown): Parse
   return { value: table.get(key) ?? "unknown", raw: text };
 }
 
+/** A case- and separator-insensitive parser into a closed union (for other upstreams' enums). */
+export function enumParser<T extends string>(values: readonly T[]): (raw: unknown) => Parsed<T | "unknown"> {
+  const table = lookupTable(values);
+  return (raw) => parseWith(table, raw);
+}
+
 export const parseOfferStatus = (raw: unknown) => parseWith(offerStatusTable, raw);
 export const parseStepStatus = (raw: unknown) => parseWith(stepStatusTable, raw);
 export const parseMessageLevel = (raw: unknown) => parseWith(messageLevelTable, raw);

@@ -3,8 +3,10 @@ import "server-only";
 import { getEnv, type ServerEnv } from "@/lib/env";
 
 import { createMemoryActionGuard, type ActionGuard } from "./action-guard";
-import { createCpp, type Cpp } from "./cpp";
+import { createCpp } from "./cpp";
+import { createPartnerCenter } from "./partner-center";
 import { createTokenProvider, type TokenProvider } from "./token";
+import type { Upstream } from "./upstream/provider";
 
 /**
  * The process-wide services: one token provider (one MSAL application and its cache) and
@@ -15,7 +17,8 @@ import { createTokenProvider, type TokenProvider } from "./token";
 interface Services {
   env: ServerEnv;
   tokens: TokenProvider;
-  cpp: Cpp;
+  /** The upstream adapter (named `cpp` from when it was the only one). */
+  cpp: Upstream;
   /** One Go live / Cancel per offer at a time (in memory; one instance). */
   guard: ActionGuard;
 }
@@ -28,8 +31,31 @@ export function getServices(): Services {
   if (!services) {
     const env = getEnv();
     const tokens = createTokenProvider(env);
-    services = { env, tokens, cpp: createCpp(env, tokens), guard: createMemoryActionGuard() };
+    const upstream =
+      env.UPSTREAM === "partner-center"
+        ? createPartnerCenter(env, tokens, undefined, { recordedJob: (offerId) => recordedGoLiveJob(env, offerId) })
+        : createCpp(env, tokens);
+    services = { env, tokens, cpp: upstream, guard: createMemoryActionGuard() };
     registry[KEY] = services;
   }
   return services;
+}
+
+/**
+ * The configure job of an offer's last accepted Go live, from the audit in the store: Partner
+ * Center lists no jobs, and another instance (or this one before a restart) may have started it.
+ */
+async function recordedGoLiveJob(env: ServerEnv, offerId: string): Promise<string | null> {
+  // Loaded on use: the recorder itself builds on these services.
+  const [{ getRecorder }, { readActivity }] = await Promise.all([import("./recorder"), import("./store/history")]);
+  const recorder = getRecorder();
+  if (!recorder) return null;
+  const [last] = await readActivity(recorder.store.db, {
+    publisherId: env.PARTNER_CENTER_SELLER_ID,
+    offerId,
+    action: "golive",
+    outcome: "accepted",
+    limit: 1,
+  });
+  return last?.operationId ?? null;
 }

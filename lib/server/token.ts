@@ -11,12 +11,12 @@ import {
   type NetworkRequestOptions,
 } from "@azure/msal-node";
 
-import { getEnv, type ServerEnv } from "@/lib/env";
+import { getEnv, upstreamScope, type ServerEnv } from "@/lib/env";
 
 import { ApiError, logServerError } from "./errors";
 
 /**
- * Bearer tokens for the Cloud Partner Portal, by client credentials through MSAL.
+ * Bearer tokens for the configured upstream (its scope by UPSTREAM), by client credentials through MSAL.
  *
  * One ConfidentialClientApplication per process keeps MSAL's token cache warm. MSAL does not
  * coalesce concurrent cold calls (three parallel calls make three token requests), so every
@@ -74,7 +74,7 @@ export function credentialsFrom(env: ServerEnv): Pick<Configuration["auth"], "cl
  * the code ("Entra ID", never the authority's address, tenant or scope); the address and the
  * cause go to the server log through the error's cause.
  */
-export function describeTokenFailure(error: unknown, authorityHost: string): ApiError {
+export function describeTokenFailure(error: unknown, authorityHost: string, scopeVariable = "CPP_SCOPE"): ApiError {
   const host = safeHost(authorityHost);
   if (error instanceof ApiError) return error;
   const cause = `${host}: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`;
@@ -99,7 +99,7 @@ export function describeTokenFailure(error: unknown, authorityHost: string): Api
       return new ApiError(
         502,
         "token_rejected",
-        `Entra ID refused the dashboard's token request (${code}${aadsts ? `, ${aadsts}` : ""}): check AZURE_TENANT_ID and CPP_SCOPE.`,
+        `Entra ID refused the dashboard's token request (${code}${aadsts ? `, ${aadsts}` : ""}): check AZURE_TENANT_ID and ${scopeVariable}.`,
         undefined,
         { cause },
       );
@@ -248,7 +248,7 @@ export function createTokenProvider(env: ServerEnv = getEnv()): TokenProvider {
     const failuresBefore = lastFailure;
     try {
       const result = await Promise.race([
-        app.acquireTokenByClientCredential({ scopes: [env.CPP_SCOPE], skipCache: forceRefresh }),
+        app.acquireTokenByClientCredential({ scopes: [upstreamScope(env).scope], skipCache: forceRefresh }),
         timeout,
       ]);
       if (!result?.accessToken)
@@ -261,7 +261,7 @@ export function createTokenProvider(env: ServerEnv = getEnv()): TokenProvider {
       return result.accessToken;
     } catch (error) {
       if (lastFailure !== failuresBefore && lastFailure) throw endpointFailing(lastFailure);
-      throw describeTokenFailure(error, env.AZURE_AUTHORITY_HOST);
+      throw describeTokenFailure(error, env.AZURE_AUTHORITY_HOST, upstreamScope(env).variable);
     } finally {
       clearTimeout(timer);
     }

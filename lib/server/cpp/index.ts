@@ -1,36 +1,19 @@
 import "server-only";
 
 import type { ServerEnv } from "@/lib/env";
-import type { OfferDetail, OfferStatus, OfferSummary, OperationAccepted, Publisher } from "@/lib/schemas/model";
+import type { OfferDetail, OfferStatus, OfferSummary, OperationAccepted } from "@/lib/schemas/model";
 import { isInFlight, needsStatusDocument } from "@/lib/schemas/vocabulary";
 
 import { Coalescer, mapWithConcurrency, type Fetched } from "../coalescer";
 import { ApiError, logServerError } from "../errors";
 import type { TokenProvider } from "../token";
+import { canonicalId, type Upstream } from "../upstream/provider";
 import { createCppClient, type CppClient } from "./client";
 import { reconcileStatus, toOfferDetail, toOfferStatus, toOfferSummary, toPublisher, withStatus } from "./normalize";
 import { wireOfferListSchema, wireOfferSchema, wireOfferStatusSchema, wirePublisherListSchema } from "./wire";
 
-/**
- * The one upstream adapter: every read and action the app makes against the Cloud Partner
- * Portal, returning the app's model with the time the upstream data was fetched. Reads go
- * through the coalescer; our own actions invalidate what they change.
- */
-export interface Cpp {
-  listPublishers(): Promise<Fetched<Publisher[]>>;
-  listOffers(publisherId: string): Promise<Fetched<OfferSummary[]>>;
-  /** The offer list as the upstream gives it, without status reads (the watcher's list). */
-  listOfferEntries(publisherId: string): Promise<Fetched<OfferSummary[]>>;
-  getOffer(publisherId: string, offerId: string): Promise<Fetched<OfferDetail>>;
-  /** The status document with the offer's one indicator (reconciled with the offer's own status). */
-  getOfferStatus(publisherId: string, offerId: string): Promise<Fetched<OfferStatus>>;
-  /** The status document alone, as cached. */
-  readStatusDocument(publisherId: string, offerId: string): Promise<Fetched<OfferStatus>>;
-  /** Drops what we hold of one offer, so the next read asks the upstream. */
-  invalidateOffer(publisherId: string, offerId: string): void;
-  goLive(publisherId: string, offerId: string): Promise<OperationAccepted>;
-  cancel(publisherId: string, offerId: string): Promise<OperationAccepted>;
-}
+/** The Cloud Partner Portal's adapter is one provider of the upstream seam. */
+export type Cpp = Upstream;
 
 const enc = encodeURIComponent;
 const offerPath = (p: string, o: string) => `api/publishers/${enc(p)}/offers/${enc(o)}`;
@@ -58,8 +41,7 @@ export function operationFrom(
   return { operationPath: url.pathname, operationId };
 }
 
-/** The cache's key of an id: the upstream treats ids case-insensitively, so one entry for every spelling. */
-export const canonicalId = (id: string) => id.toLowerCase();
+export { canonicalId };
 
 export function createCpp(
   env: ServerEnv,

@@ -2,31 +2,14 @@ import "server-only";
 
 import { z } from "zod";
 
+import { listOf, num, text } from "../upstream/wire-helpers";
+
 /**
  * The Cloud Partner Portal's wire format, parsed tolerantly: enums stay raw strings (the
  * vocabulary parses them), missing arrays become empty, unknown fields are dropped, and the
  * two spellings of the progress field are both accepted. What cannot be read at all (not an
  * object, no id) fails the parse and becomes a 502 `upstream_contract`.
  */
-
-const text = z
-  .unknown()
-  .optional()
-  .transform((v) => (typeof v === "string" ? v : typeof v === "number" || typeof v === "boolean" ? String(v) : null));
-
-const num = z
-  .unknown()
-  .optional()
-  .transform((v) => {
-    const n = typeof v === "number" ? v : typeof v === "string" && v.trim() !== "" ? Number(v) : Number.NaN;
-    return Number.isFinite(n) ? n : null;
-  });
-
-const listOf = <T extends z.ZodType>(item: T) =>
-  z
-    .array(item)
-    .nullish()
-    .transform((v) => v ?? []);
 
 export const wireMessageSchema = z.object({
   messageHtml: text,

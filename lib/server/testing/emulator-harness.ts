@@ -38,7 +38,12 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(): Promise<Harness> {
+export interface HarnessOptions {
+  /** Which of the emulator's APIs the dashboard's configuration points at (UPSTREAM); default cpp. */
+  upstream?: "cpp" | "partner-center";
+}
+
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const emulator = await startEmulator({
     testMode: true,
     port: 0,
@@ -50,6 +55,9 @@ export async function startHarness(): Promise<Harness> {
     AZURE_CLIENT_SECRET: emulator.credentials.clientSecret,
     AZURE_AUTHORITY_HOST: emulator.url,
     CPP_API_BASE_URL: emulator.url,
+    ...(options.upstream === "partner-center"
+      ? { UPSTREAM: "partner-center", PARTNER_CENTER_API_BASE_URL: `${emulator.url}/rp/product-ingestion` }
+      : {}),
     CPP_MAX_RETRIES: "2",
     CPP_MAX_RETRY_DELAY_MS: "1500",
     CPP_TIMEOUT_MS: "2000",
