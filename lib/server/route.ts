@@ -166,7 +166,7 @@ export function withOfferAction(
           throw new ApiError(
             apiError.status,
             "action_outcome_unknown",
-            `The ${ACTION_WORDS[action]} was sent, but the Cloud Partner Portal's answer does not say whether it went through; check the offer's status.`,
+            `The ${ACTION_WORDS[action]} was sent, but the upstream's answer does not say whether it went through; check the offer's status.`,
             undefined,
             { cause: error, args: { action } },
           );
