@@ -8,10 +8,8 @@ import {
   APP_URL,
   EMULATOR_PORT,
   PC_APP_PORT,
-  PC_APP_URL,
   PC_EMULATOR_PORT,
   RECORDER_APP_PORT,
-  RECORDER_APP_URL,
   RECORDER_EMULATOR_PORT,
 } from "./e2e/support/ports";
 
@@ -34,6 +32,22 @@ const isolated = {
   CPP_MAX_RETRIES: "1",
   CPP_MAX_RETRY_DELAY_MS: "200",
 };
+
+const FAST_WATCHER = { WATCH: "true", WATCH_LIST_MS: "1000", WATCH_MIN_MS: "500", WATCH_MAX_MS: "2000" };
+
+/** One stack the launcher starts (emulator in test mode + dashboard) on its own ports and store. */
+function stack(port: number, emulatorPort: number, env: Record<string, string>) {
+  const url = `http://127.0.0.1:${port}`;
+  return {
+    command: "node --import tsx scripts/start.ts --test",
+    url: `${url}/api/health`,
+    reuseExistingServer: !process.env.CI,
+    timeout: 240_000,
+    stdout: "pipe" as const,
+    stderr: "pipe" as const,
+    env: { ...isolated, PORT: String(port), EMULATOR_PORT: String(emulatorPort), APP_BASE_URL: url, ...env },
+  };
+}
 
 /**
  * End-to-end tests drive a real Chromium against the built app and the emulator (real
@@ -86,69 +100,22 @@ export default defineConfig({
     },
   ],
   webServer: [
-    {
-      // The specs' stack: every read live from the emulator (which they steer: clock, faults,
-      // resets) and recorded; the watcher is off here, so what they see is what they caused.
-      command: "node --import tsx scripts/start.ts --test",
-      url: `${APP_URL}/api/health`,
-      reuseExistingServer: !process.env.CI,
-      timeout: 240_000,
-      stdout: "pipe",
-      stderr: "pipe",
-      env: {
-        ...isolated,
-        PORT: String(APP_PORT),
-        EMULATOR_PORT: String(EMULATOR_PORT),
-        APP_BASE_URL: APP_URL,
-        WATCH: "false",
-      },
-    },
-    {
-      // The recorder's stack (e2e/recorder.spec.ts): the watcher on, as in production, fast.
-      command: "node --import tsx scripts/start.ts --test",
-      url: `${RECORDER_APP_URL}/api/health`,
-      reuseExistingServer: !process.env.CI,
-      timeout: 240_000,
-      stdout: "pipe",
-      stderr: "pipe",
-      env: {
-        ...isolated,
-        PORT: String(RECORDER_APP_PORT),
-        EMULATOR_PORT: String(RECORDER_EMULATOR_PORT),
-        APP_BASE_URL: RECORDER_APP_URL,
-        WATCH: "true",
-        WATCH_LIST_MS: "1000",
-        WATCH_MIN_MS: "500",
-        WATCH_MAX_MS: "2000",
-        VISIT_GAP_MS: "12000",
-        // Pages poll rarely here: what reaches them quickly came by /api/events.
-        POLL_ACTIVE_MS: "600000",
-        POLL_WAITING_MS: "600000",
-        POLL_LIST_MS: "600000",
-        POLL_IDLE_MS: "600000",
-        POLL_BURST_MS: "600000",
-      },
-    },
-    {
-      // Partner Center's stack (e2e/partner-center.spec.ts): the same dashboard on the Product
-      // Ingestion API the emulator also plays, the watcher on so stages get observed times.
-      command: "node --import tsx scripts/start.ts --test",
-      url: `${PC_APP_URL}/api/health`,
-      reuseExistingServer: !process.env.CI,
-      timeout: 240_000,
-      stdout: "pipe",
-      stderr: "pipe",
-      env: {
-        ...isolated,
-        PORT: String(PC_APP_PORT),
-        EMULATOR_PORT: String(PC_EMULATOR_PORT),
-        APP_BASE_URL: PC_APP_URL,
-        UPSTREAM: "partner-center",
-        WATCH: "true",
-        WATCH_LIST_MS: "1000",
-        WATCH_MIN_MS: "500",
-        WATCH_MAX_MS: "2000",
-      },
-    },
+    // The specs' stack: every read live from the emulator (which they steer: clock, faults,
+    // resets) and recorded; the watcher is off here, so what they see is what they caused.
+    stack(APP_PORT, EMULATOR_PORT, { WATCH: "false" }),
+    // The recorder's stack (e2e/recorder.spec.ts): the watcher on, as in production, fast.
+    stack(RECORDER_APP_PORT, RECORDER_EMULATOR_PORT, {
+      ...FAST_WATCHER,
+      VISIT_GAP_MS: "12000",
+      // Pages poll rarely here: what reaches them quickly came by /api/events.
+      POLL_ACTIVE_MS: "600000",
+      POLL_WAITING_MS: "600000",
+      POLL_LIST_MS: "600000",
+      POLL_IDLE_MS: "600000",
+      POLL_BURST_MS: "600000",
+    }),
+    // Partner Center's stack (e2e/partner-center.spec.ts): the same dashboard on the Product
+    // Ingestion API the emulator also plays, the watcher on so stages get observed times.
+    stack(PC_APP_PORT, PC_EMULATOR_PORT, { ...FAST_WATCHER, UPSTREAM: "partner-center" }),
   ],
 });
