@@ -34,6 +34,8 @@ const WATCH_PACE = { WATCH_LIST_MS: "2000", WATCH_MIN_MS: "1000", WATCH_MAX_MS: 
 interface Run {
   instances: number;
   upstreamRequests: number;
+  /** The upstream requests by route (GET /api/publishers/{p}/offers, …/status, …). */
+  byRoute: Record<string, number>;
   list: ViewerLoad;
   status: ViewerLoad;
 }
@@ -99,8 +101,8 @@ async function measure(ctx: BenchContext, server: PostgresServer, count: number,
         headers: ctx.auth,
       }),
     ]);
-    const { apiRequests } = await ctx.emulator.stats();
-    return { instances: count, upstreamRequests: apiRequests, list: list!, status: status! };
+    const { apiRequests, byRoute } = await ctx.emulator.stats();
+    return { instances: count, upstreamRequests: apiRequests, byRoute: { ...byRoute }, list: list!, status: status! };
   } finally {
     await Promise.allSettled(apps.map((app) => app.stop()));
   }

@@ -144,7 +144,7 @@ async function waitForStreamEvent(
   }
 }
 
-test("one instance watches the upstream; the other stands by and reads nothing from it", async () => {
+test("one instance watches the upstream; the other stands by, serves its viewers from the store and reads nothing upstream", async () => {
   expect(await readiness(a)).toMatchObject({ ready: true, store: "ok", watcher: "watching" });
   expect(await readiness(b)).toMatchObject({ ready: true, store: "ok", watcher: "standby" });
   const startA = await requestsBy(clients.a);
@@ -153,6 +153,18 @@ test("one instance watches the upstream; the other stands by and reads nothing f
   // …and B, standing by, has not asked the upstream anything: together they cost what one costs.
   expect(await requestsBy(clients.b)).toBe(0);
   expect(await readiness(b)).toMatchObject({ watcher: "standby" });
+
+  // Viewers on B get the list and an offer's status from the store A keeps: still nothing
+  // upstream from B (12 polls over 6 s, longer than a list round and than the list cache).
+  const cookie = await approverCookie();
+  for (let i = 0; i < 12; i++) {
+    for (const path of ["/api/publishers/contoso/offers", "/api/publishers/contoso/offers/contoso-vm-signoff/status"]) {
+      const res = await fetch(`${b.url}${path}`, { headers: { cookie } });
+      expect(res.status).toBe(200);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  expect(await requestsBy(clients.b)).toBe(0);
 });
 
 test("a change the watching instance records reaches a live stream on the other instance", async () => {

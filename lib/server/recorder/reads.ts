@@ -24,6 +24,16 @@ import { readAcrossInstances } from "./shared-read";
 const GRACE_MS = 5_000;
 
 /**
+ * How old a recorded list may be and still be served: two of the watcher's list rounds, plus
+ * the list cache's TTL (the watcher reads through the coalescer, so what it records may
+ * already be that old), plus the grace. Were it shorter than the watcher can keep, every
+ * instance's list route would read the upstream itself (bench figure 11 found that).
+ */
+function listFreshMs(recorder: Recorder): number {
+  return 2 * recorder.env.WATCH_LIST_MS + recorder.env.CACHE_TTL_LIST_MS + GRACE_MS;
+}
+
+/**
  * The fetch time of the last live read recorded per offer: viewers sharing one coalesced read
  * record it once, not once each (bounded; an entry is just a number).
  */
@@ -74,7 +84,7 @@ async function storedList(recorder: Recorder, publisherId: string): Promise<Fetc
   const { publisher, inFlightStatusAt } = await readListHead(db, key);
   const listAt = publisher?.listFetchedAt?.getTime();
   if (!publisher || listAt === undefined || publisher.listError) return null;
-  if (Date.now() - listAt > 2 * recorder.env.WATCH_LIST_MS + GRACE_MS) return null;
+  if (Date.now() - listAt > listFreshMs(recorder)) return null;
   // As fresh as its oldest part: the list read, and the status documents of offers in flight.
   const fetchedAt = Math.min(listAt, inFlightStatusAt?.getTime() ?? listAt);
   const built = builtLists.get(key);
@@ -175,7 +185,11 @@ async function storedStatus(
   const interval = statusInterval(stored.status, pace);
   // A terminal offer stays right as long as its list entry is watched (a change triggers a read).
   const listAge = stored.listFetchedAt ? Date.now() - stored.listFetchedAt.getTime() : Number.POSITIVE_INFINITY;
-  const fresh = interval === null ? listAge <= 2 * recorder.env.WATCH_LIST_MS + GRACE_MS : age <= interval + GRACE_MS;
+  // The watcher's reads go through the coalescer: what it records may already be a TTL old.
+  const fresh =
+    interval === null
+      ? listAge <= listFreshMs(recorder)
+      : age <= interval + recorder.env.CACHE_TTL_STATUS_MS + GRACE_MS;
   if (!fresh) return null;
   const indicator = stored.indicator ?? stored.status.indicator;
   return { value: { ...stored.status, indicator }, fetchedAt: stored.statusFetchedAt.getTime() };
