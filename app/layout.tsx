@@ -12,7 +12,7 @@ import { THEME_COOKIE, parseTheme } from "@/lib/preferences";
 import { getCurrentUser } from "@/lib/server/auth/current-user";
 
 import "./globals.css";
-import { Providers } from "./providers";
+import { Providers } from "@/components/providers";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("shell");

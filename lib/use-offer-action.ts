@@ -3,7 +3,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useRef, useState } from "react";
 
-import { usePolling } from "@/app/providers";
+import { usePolling } from "@/components/providers";
 import {
   classifyAnswer,
   showsDone,

@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 
 import { useActionsDisabledText, useCurrentUser } from "@/components/auth/current-user";
-import { usePolling } from "@/app/providers";
+import { usePolling } from "@/components/providers";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Icon } from "@/components/ui/icon";
 import type { OfferSummary, OperationAccepted } from "@/lib/schemas/model";

@@ -3,7 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 
-import { usePolling } from "@/app/providers";
+import { usePolling } from "@/components/providers";
 import { useIssueSentence } from "@/components/offers/issue-counts";
 import { Icon } from "@/components/ui/icon";
 import { AcknowledgeErrors } from "@/components/status/acknowledge-errors";

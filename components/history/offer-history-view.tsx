@@ -3,7 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
 
-import { usePolling } from "@/app/providers";
+import { usePolling } from "@/components/providers";
 import { ErrorPanel } from "@/components/ui/error-panel";
 import { ApiError } from "@/lib/api-client";
 import { formatExact } from "@/lib/format";

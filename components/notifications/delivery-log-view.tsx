@@ -4,7 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 
-import { usePolling } from "@/app/providers";
+import { usePolling } from "@/components/providers";
 import { ExactTime } from "@/components/history/exact-time";
 import { PageHeader } from "@/components/offers/page-header";
 import { ErrorPanel } from "@/components/ui/error-panel";

@@ -3,7 +3,7 @@
 import { useQuery, type UseQueryResult } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 
-import { usePolling } from "@/app/providers";
+import { usePolling } from "@/components/providers";
 import { FreshnessBar } from "@/components/ui/freshness-bar";
 import { LiveRegion } from "@/components/ui/live-region";
 import { queries, requestRefresh } from "@/lib/queries";

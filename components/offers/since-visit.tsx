@@ -4,7 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useMemo } from "react";
 
-import { usePolling } from "@/app/providers";
+import { usePolling } from "@/components/providers";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { queries } from "@/lib/queries";
 

@@ -5,7 +5,7 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useFormatter, useTranslations } from "next-intl";
 
-import { usePolling } from "@/app/providers";
+import { usePolling } from "@/components/providers";
 import { queries } from "@/lib/queries";
 import { useHydrated } from "@/lib/use-hydrated";
 

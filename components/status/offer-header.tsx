@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 
-import { usePolling } from "@/app/providers";
+import { usePolling } from "@/components/providers";
 import { WatchToggle } from "@/components/notifications/watch-toggle";
 import { FreshnessBar } from "@/components/ui/freshness-bar";
 import { IndicatorBadge } from "@/components/ui/status-badges";

@@ -3,7 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 
-import { usePolling } from "@/app/providers";
+import { usePolling } from "@/components/providers";
 import { queries } from "@/lib/queries";
 
 import { CriticalIssues } from "./critical-issues";

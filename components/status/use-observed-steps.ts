@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 
-import { usePolling } from "@/app/providers";
+import { usePolling } from "@/components/providers";
 import { queries } from "@/lib/queries";
 import type { OfferHistory } from "@/lib/schemas/history";
 import type { ApiResponse } from "@/lib/schemas/model";
